@@ -37,7 +37,7 @@ $(VENV)/.installed: pyproject.toml $(wildcard app/pyproject.toml)
 	$(PY) -m pip install --quiet --upgrade pip
 	# torch first and pinned: this version's CPU wheel; any other spec pulls a multi-GB CUDA build.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet $(if $(wildcard app/pyproject.toml),-e './app[train]') -e '.[infra,platform,test,lint]'
+	$(PY) -m pip install --quiet $(if $(wildcard app/pyproject.toml),-e './app[train]') -e '.[emulator,infra,platform,test,lint,docs]'
 	touch $@
 
 test: venv $(TEST_DEPS) ## Run every test (unit + integration); starts the emulator and servers itself
