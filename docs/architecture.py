@@ -10,7 +10,7 @@ from pathlib import Path
 from diagrams import Cluster, Diagram, Edge
 from diagrams.aws.compute import ECR, ECS, Fargate
 from diagrams.aws.network import ALB, CloudFront, Endpoint, InternetGateway, NATGateway
-from diagrams.aws.security import IAMRole, SecretsManager, WAF
+from diagrams.aws.security import WAF, IAMRole, SecretsManager
 from diagrams.aws.storage import S3
 from diagrams.onprem.ci import GithubActions
 from diagrams.onprem.client import Users
