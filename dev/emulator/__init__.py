@@ -1,0 +1,1 @@
+"""AWS emulator for the local platform: LocalStack core plus a provider plugin (see README.md)."""
