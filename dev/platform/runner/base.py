@@ -1,0 +1,35 @@
+"""The runner interface the reconciler uses, whatever runs the containers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from dev.platform.runner.launch import Launch
+
+LineSink = Callable[[str], None]
+
+
+class ContainerProcess(Protocol):
+    @property
+    def pid(self) -> int | None: ...
+
+    @property
+    def returncode(self) -> int | None: ...
+
+    async def wait(self) -> int: ...
+
+    async def stop(self, timeout_s: float) -> None:
+        """SIGTERM, then SIGKILL after `timeout_s` (the definition's stopTimeout)."""
+
+
+class Runner(Protocol):
+    name: str
+
+    def listen_port(self, container_port: int, host_port: int) -> int:
+        """The port the app must listen on (PORT) for a container port published on a host port."""
+
+    async def start(self, launch: Launch, sink: LineSink) -> ContainerProcess: ...
+
+    async def run_check(self, launch: Launch, argv: list[str], timeout_s: float) -> bool:
+        """Run a container health-check command for the task; True when it exits 0."""
