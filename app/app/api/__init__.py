@@ -1,0 +1,1 @@
+"""HTTP layer: FastAPI app, routes, auth, error mapping, request logging. No ML or AWS code here."""

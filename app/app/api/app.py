@@ -1,0 +1,69 @@
+"""The FastAPI application: wiring of storage, registry and launcher, and the routers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+
+from app.api import errors
+from app.api.deps import Services
+from app.api.middleware import RequestContext
+from app.api.routes import datasets, health, models, predict, training
+from app.config import Settings
+from app.serving.registry import ModelRegistry
+from app.serving.training import TrainingLauncher
+from app.storage.datasets import DatasetStore
+from app.storage.jobs import JobStore
+from app.storage.models import ModelStore
+from app.storage.s3 import Bucket, make_client
+
+log = logging.getLogger("app")
+
+
+def build_services(settings: Settings, api_key: str) -> Services:
+    bucket = Bucket(make_client(settings), settings.model_bucket, settings.model_prefix)
+    models = ModelStore(bucket)
+    jobs = JobStore(bucket)
+    return Services(
+        settings=settings,
+        api_key=api_key.encode(),
+        models=models,
+        datasets=DatasetStore(bucket),
+        jobs=jobs,
+        registry=ModelRegistry(models),
+        launcher=TrainingLauncher(jobs, settings.train_timeout_s),
+    )
+
+
+def create_app(settings: Settings, api_key: str) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services = build_services(settings, api_key)
+        app.state.services = services
+        # The first poll runs in the background: a bucket that is down must not stop the process starting.
+        poller = asyncio.create_task(services.registry.run(settings.poll_interval_s), name="model-poller")
+        log.info("started", extra={"bucket": settings.model_bucket, "endpoint": settings.aws_endpoint_url})
+        try:
+            yield
+        finally:
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await poller
+            await asyncio.to_thread(services.launcher.shutdown)
+            log.info("stopped")
+
+    app = FastAPI(
+        title="iac-template model service",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Train, version and serve a tabular regression network.",
+    )
+    app.add_middleware(RequestContext)
+    errors.install(app)
+    for r in (health.router, datasets.router, training.router, models.router, predict.router):
+        app.include_router(r)
+    return app
