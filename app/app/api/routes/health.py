@@ -9,7 +9,7 @@ from app.api.schemas import Status
 router = APIRouter(prefix="/health", tags=["health"])
 
 
-@router.get("/live", response_model=Status)
+@router.get("/live", response_model=Status, response_model_exclude_none=True)
 async def live() -> Status:
     return Status(status="ok")
 
