@@ -1,0 +1,18 @@
+# Terraform gates of infra/: formatting, validation of every module (through infra/harness) and stack,
+# checkov with every suppression carrying its reason inline.
+INFRA_DIR := $(ROOT)/infra
+
+.PHONY: lint-infra infra-fmt infra-validate infra-checkov
+
+LINT_TARGETS += lint-infra
+
+lint-infra: infra-fmt infra-validate infra-checkov ## Terraform fmt, validate (modules + stacks) and checkov over infra/
+
+infra-fmt: ## Check Terraform formatting of infra/ (fix with: terraform fmt -recursive infra)
+	terraform fmt -check -recursive -diff $(INFRA_DIR)
+
+infra-validate: ## terraform validate every module (via infra/harness) and every stack
+	$(INFRA_DIR)/scripts/validate.sh
+
+infra-checkov: tools ## checkov over infra/: zero unsuppressed findings
+	$(TOOLS_BIN)/checkov -d $(INFRA_DIR) --framework terraform --quiet --compact --skip-download
