@@ -44,7 +44,7 @@ async def container_loop(runner: Runner, task: Task) -> None:
     assert hc is not None
     failures = 0
     started = time.monotonic()
-    argv = health_check_argv(hc, launch.ports)
+    argv = health_check_argv(hc, launch.ports, task.host)
     while task.status == RUNNING:
         ok = await runner.run_check(launch, argv, hc.timeout_s)
         if task.status != RUNNING:

@@ -10,6 +10,7 @@ from dev.platform.aws import Clients
 from dev.platform.logs import LogShipper
 from dev.platform.runner.base import Runner
 from dev.platform.settings import PlatformSettings
+from dev.platform.tasks import AddressPool
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Context:
     runner: Runner
     shipper: LogShipper
     http: httpx.AsyncClient
+    addresses: AddressPool
 
     def platform_env(self) -> dict[str, str]:
         """What the ECS agent and the task role give a task in AWS; here the emulator and test credentials."""
@@ -29,5 +31,4 @@ class Context:
             "AWS_ENDPOINT_URL": s.endpoint_url,
             "AWS_ACCESS_KEY_ID": "test",
             "AWS_SECRET_ACCESS_KEY": "test",
-            "HOST": s.task_host,
         }

@@ -16,7 +16,7 @@ from dev.platform.checks import container_loop, target_loop
 from dev.platform.context import Context
 from dev.platform.deployments import ACTIVE, COMPLETED, FAILED, IN_PROGRESS, PRIMARY, Deployment, EventLog
 from dev.platform.discovery import Snapshot
-from dev.platform.health import TargetHealth
+from dev.platform.health import TargetHealth, unused
 from dev.platform.rollout import TaskView, circuit_breaker_threshold, plan
 from dev.platform.secrets import SecretError, resolve
 from dev.platform.spec import ServiceSpec, TargetGroupSpec
@@ -56,6 +56,8 @@ class ServiceController:
         self.steady = False
         self._drained: list[TargetRecord] = []
         self._snap = Snapshot()
+        self.forgotten: list[TargetRecord] = []
+        self._fresh = True
 
     @property
     def primary(self) -> Deployment:
@@ -64,6 +66,9 @@ class ServiceController:
     # ---- one reconcile step -------------------------------------------------------------------------
     async def tick(self, spec: ServiceSpec, snap: Snapshot) -> None:
         self.spec, self._snap = spec, snap
+        if self._fresh:
+            self._fresh = False
+            await self._forget_stale_targets()
         self._reap()
         self._follow_task_definition(spec)
         self._replace_unhealthy()
@@ -83,6 +88,7 @@ class ServiceController:
         for _ in range(step.start):
             await self._start_task(primary, snap)
         self._update_deployments()
+        self._prune_drained()
 
     def _reap(self) -> None:
         for task in list(self.tasks):
@@ -179,8 +185,9 @@ class ServiceController:
             dep.recent_failures += 1
             dep.next_start_at = time.time() + self.ctx.settings.restart_backoff_max_s
             return
-        s = self.ctx.settings
-        task = build_task(task_def, dep.id, secrets, self.ctx.platform_env(), self.ctx.runner, s.task_host)
+        task = build_task(
+            task_def, dep.id, secrets, self.ctx.platform_env(), self.ctx.runner, self.ctx.addresses
+        )
         self.tasks.append(task)
         try:
             await start_containers(task, self.ctx.runner, self.ctx.shipper)
@@ -189,6 +196,7 @@ class ServiceController:
             self._count_failure(task)
             await stop_containers(task)
             task.status = STOPPED
+            self.ctx.addresses.release(task.host)
             return
         self.events.add(f"has started 1 tasks: (task {task.short_id}).")
         for lb in self.spec.load_balancers:
@@ -198,7 +206,7 @@ class ServiceController:
                 continue
             health = TargetHealth(tg.health.healthy_threshold, tg.health.unhealthy_threshold)
             task.targets[tg.arn] = (port, health)
-            await asyncio.to_thread(registry.register_target, self.ctx.clients, tg.arn, s.task_host, port)
+            await asyncio.to_thread(registry.register_target, self.ctx.clients, tg.arn, task.host, port)
             self.events.add(f"registered 1 targets in (target-group {tg.arn})")
             task.background.append(asyncio.create_task(self._probe_later(task, tg, port, health)))
         task.background.append(asyncio.create_task(container_loop(self.ctx.runner, task)))
@@ -206,7 +214,7 @@ class ServiceController:
     async def _probe_later(self, task: Task, tg: TargetGroupSpec, port: int, health: TargetHealth) -> None:
         # The ALB's first check comes one interval after registration, not at once.
         await asyncio.sleep(tg.health.interval_s)
-        await target_loop(self.ctx.http, task, tg, self.ctx.settings.task_host, port, health)
+        await target_loop(self.ctx.http, task, tg, task.host, port, health)
 
     def begin_stop(self, task: Task, reason: str, *, drain: bool = True) -> None:
         """Deregister (draining for the group's delay), then SIGTERM and kill after the stop timeout."""
@@ -221,18 +229,15 @@ class ServiceController:
             health.drain()
             tg_delay = self._tg_delay(tg_arn)
             delay = max(delay, tg_delay)
-            self._drained.append(
-                TargetRecord(tg_arn, self.ctx.settings.task_host, port, health, False, time.time() + tg_delay)
-            )
-            await asyncio.to_thread(
-                registry.deregister_target, self.ctx.clients, tg_arn, self.ctx.settings.task_host, port
-            )
+            self._drained.append(TargetRecord(tg_arn, task.host, port, health, False, time.time() + tg_delay))
+            await asyncio.to_thread(registry.deregister_target, self.ctx.clients, tg_arn, task.host, port)
             self.events.add(f"deregistered 1 targets in (target-group {tg_arn})")
         if drain and delay:
             await asyncio.sleep(delay)  # in-flight requests finish; the ALB sends no new ones
         task.status = STOPPING
         await stop_containers(task)
         task.status = STOPPED
+        self.ctx.addresses.release(task.host)
 
     def _tg_delay(self, tg_arn: str) -> float:
         tg = self._snap.target_groups.get(tg_arn)
@@ -273,11 +278,32 @@ class ServiceController:
             self.events.add("has reached a steady state.")
         self.steady = steady
 
-    def target_records(self) -> list[TargetRecord]:
+    def _prune_drained(self) -> None:
+        """Drained targets leave DescribeTargetHealth after the delay: report them `unused` once."""
         now = time.time()
-        self._drained = [r for r in self._drained if r.until > now]
+        for rec in [r for r in self._drained if r.until <= now]:
+            self._drained.remove(rec)
+            self.forgotten.append(TargetRecord(rec.tg_arn, rec.host, rec.port, unused(), False))
+
+    def take_forgotten(self) -> list[TargetRecord]:
+        out, self.forgotten = self.forgotten, []
+        return out
+
+    async def _forget_stale_targets(self) -> None:
+        """Targets left registered by an earlier data plane belong to processes that are gone."""
+        for lb in self.spec.load_balancers:
+            stale = await asyncio.to_thread(
+                registry.registered_targets, self.ctx.clients, lb.target_group_arn
+            )
+            for host, port in stale:
+                await asyncio.to_thread(
+                    registry.deregister_target, self.ctx.clients, lb.target_group_arn, host, port
+                )
+                self.forgotten.append(TargetRecord(lb.target_group_arn, host, port, unused(), False))
+
+    def target_records(self) -> list[TargetRecord]:
         live = [
-            TargetRecord(tg, self.ctx.settings.task_host, port, health, task.status == RUNNING)
+            TargetRecord(tg, task.host, port, health, task.status == RUNNING)
             for task in self.tasks
             if task.status == RUNNING
             for tg, port, health in task.serving_targets()

@@ -26,6 +26,7 @@ from dev.platform.logs import LogShipper
 from dev.platform.runner.host import HostRunner
 from dev.platform.settings import PlatformSettings
 from dev.platform.state import write_state
+from dev.platform.tasks import AddressPool
 from dev.platform.writeback import WriteBack
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class DataPlane:
     def __init__(self, settings: PlatformSettings) -> None:
         self.settings = settings
         self.clients = Clients(settings)
-        self.discovery = Discovery(self.clients)
+        self.discovery = Discovery(self.clients, settings.clusters, settings.load_balancers)
         self.balancer = Balancer()
         self.controllers: dict[str, ServiceController] = {}
         self.proxies: dict[str, ListenerProxy] = {}
@@ -75,7 +76,7 @@ class DataPlane:
         async with httpx.AsyncClient() as http:
             s = self.settings
             runner = HostRunner(s.app_python, s.task_workdir, s.default_command)
-            self.ctx = Context(s, self.clients, runner, shipper, http)
+            self.ctx = Context(s, self.clients, runner, shipper, http, AddressPool(s.task_host))
             shipping = asyncio.create_task(shipper.run())
             try:
                 await self._loop()
@@ -184,7 +185,11 @@ class DataPlane:
                 deployments=[d.wire() for d in ctrl.deployments],
                 events=ctrl.events.wire(),
             )
-        for tg, records in self._target_groups().items():
+        groups = self._target_groups()
+        for ctrl in self.controllers.values():
+            for rec in ctrl.take_forgotten():
+                groups.setdefault(rec.tg_arn, []).append(rec)
+        for tg, records in groups.items():
             await self.writeback.target_health(
                 tg,
                 [

@@ -37,8 +37,12 @@ def _pages(client: Any, op: str, key: str, **kwargs: Any) -> list[Any]:
 
 
 class Discovery:
-    def __init__(self, clients: Clients) -> None:
+    def __init__(
+        self, clients: Clients, clusters: list[str] | None = None, load_balancers: list[str] | None = None
+    ):
         self._c = clients
+        self._clusters = set(clusters or [])
+        self._lbs = set(load_balancers or [])
         self._task_defs: dict[str, TaskDefSpec] = {}
 
     def task_definition(self, arn: str) -> TaskDefSpec:
@@ -50,6 +54,8 @@ class Discovery:
     def services(self) -> list[ServiceSpec]:
         out: list[ServiceSpec] = []
         for cluster in _pages(self._c.ecs, "list_clusters", "clusterArns"):
+            if self._clusters and cluster.rsplit("/", 1)[-1] not in self._clusters:
+                continue
             arns = _pages(self._c.ecs, "list_services", "serviceArns", cluster=cluster)
             for i in range(0, len(arns), 10):  # DescribeServices takes at most 10 names
                 resp = self._c.ecs.describe_services(cluster=cluster, services=arns[i : i + 10])
@@ -69,6 +75,8 @@ class Discovery:
         out: list[ListenerSpec] = []
         for lb in _pages(self._c.elbv2, "describe_load_balancers", "LoadBalancers"):
             if lb.get("Type", "application") != "application":
+                continue
+            if self._lbs and lb["LoadBalancerName"] not in self._lbs:
                 continue
             attrs = self._c.elbv2.describe_load_balancer_attributes(LoadBalancerArn=lb["LoadBalancerArn"])
             idle = {a["Key"]: a["Value"] for a in attrs["Attributes"]}.get(

@@ -67,6 +67,13 @@ class TargetHealth:
         )
 
 
+def unused() -> TargetHealth:
+    """How DescribeTargetHealth shows a target that is no longer registered."""
+    return TargetHealth(
+        0, 0, "unused", "Target.NotRegistered", "Target is not registered to the target group"
+    )
+
+
 async def probe(client: httpx.AsyncClient, spec: HealthCheckSpec, host: str, port: int) -> ProbeResult:
     scheme = "https" if spec.protocol.upper() == "HTTPS" else "http"
     url = f"{scheme}://{host}:{port}{spec.path}"

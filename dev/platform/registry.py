@@ -20,5 +20,10 @@ def deregister_target(clients: Clients, tg_arn: str, host: str, port: int) -> No
         log.info("deregister %s:%s from %s: %s", host, port, tg_arn, exc)
 
 
+def registered_targets(clients: Clients, tg_arn: str) -> list[tuple[str, int]]:
+    resp = clients.elbv2.describe_target_health(TargetGroupArn=tg_arn)
+    return [(d["Target"]["Id"], int(d["Target"].get("Port") or 0)) for d in resp["TargetHealthDescriptions"]]
+
+
 def roll_back_service(clients: Clients, cluster: str, service: str, task_definition: str) -> None:
     clients.ecs.update_service(cluster=cluster, service=service, taskDefinition=task_definition)

@@ -23,6 +23,9 @@ class PlatformSettings(BaseSettings):
         default="us-east-1",
         validation_alias=AliasChoices("IAC_PLATFORM_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"),
     )
+    # Only these ECS clusters / load balancers (names; empty: all), so two data planes can share an emulator.
+    clusters: list[str] = Field(default_factory=list)
+    load_balancers: list[str] = Field(default_factory=list)
     poll_interval_s: float = Field(default=1.0, gt=0)
     state_dir: Path = ROOT / ".local" / "platform"
     listen_host: str = "127.0.0.1"
@@ -30,7 +33,8 @@ class PlatformSettings(BaseSettings):
     port_offset: int = Field(default=8000, ge=0, le=64000)
     # Explicit local ports by "<listener port>" or "<load balancer name>:<listener port>"; 0 = any free port.
     listener_ports: dict[str, int] = Field(default_factory=dict)
-    task_host: str = "127.0.0.1"
+    # "auto": one loopback address per task (127.0.x.y) where the OS allows it, else 127.0.0.1.
+    task_host: str = "auto"
     runner: Literal["auto", "host", "container"] = "auto"
     # Host mode: the interpreter that runs tasks (`python` in a command is replaced by it) and their cwd.
     app_python: Path = ROOT / ".venv" / "bin" / "python"

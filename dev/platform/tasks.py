@@ -29,12 +29,50 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def _loopback_range_works() -> bool:
+    try:
+        free_port("127.0.0.2")
+    except OSError:
+        return False
+    return True
+
+
+class AddressPool:
+    """A private IP per task, like awsvpc: 127.0.x.y where the OS routes all of 127/8 (Linux).
+
+    Target groups key targets by IP, so tasks sharing one address would overwrite each other there.
+    Where only 127.0.0.1 exists (macOS without aliases) every task gets it.
+    """
+
+    def __init__(self, base: str) -> None:
+        self._fixed: str | None = base
+        if base == "auto":
+            self._fixed = None if _loopback_range_works() else "127.0.0.1"
+        self._in_use: set[str] = set()
+        self._next = 0
+
+    def take(self) -> str:
+        if self._fixed is not None:
+            return self._fixed
+        for _ in range(254 * 255):
+            self._next = self._next % (254 * 255) + 1
+            ip = f"127.0.{1 + (self._next - 1) // 254}.{1 + (self._next - 1) % 254}"
+            if ip not in self._in_use:
+                self._in_use.add(ip)
+                return ip
+        raise RuntimeError("no free loopback address for a new task")
+
+    def release(self, ip: str) -> None:
+        self._in_use.discard(ip)
+
+
 @dataclass
 class Task:
     task_id: str
     deployment_id: str
     task_def: TaskDefSpec
     launches: list[Launch]
+    host: str = "127.0.0.1"
     started_at: float = field(default_factory=time.time)
     status: str = PENDING
     processes: dict[str, ContainerProcess] = field(default_factory=dict)
@@ -79,10 +117,11 @@ def build_task(
     secrets: dict[str, dict[str, str]],
     platform_env: dict[str, str],
     runner: Runner,
-    host: str,
+    addresses: AddressPool,
 ) -> Task:
-    """Allocate host ports and build each container's launch (environment per container)."""
+    """Allocate the task's address and ports; build each container's launch (environment per container)."""
     task_id = str(uuid.uuid4())
+    host = addresses.take()
     launches = []
     for c in task_def.containers:
         ports = {cp: free_port(host) for cp in c.container_ports}
@@ -94,12 +133,12 @@ def build_task(
                 image=c.image,
                 entry_point=c.entry_point,
                 command=c.command,
-                env=task_env(c, secrets.get(c.name, {}), platform_env, listen),
+                env={**task_env(c, secrets.get(c.name, {}), platform_env, listen), "HOST": host},
                 ports=ports,
                 stop_timeout_s=c.stop_timeout_s,
             )
         )
-    return Task(task_id=task_id, deployment_id=deployment_id, task_def=task_def, launches=launches)
+    return Task(task_id=task_id, deployment_id=deployment_id, task_def=task_def, launches=launches, host=host)
 
 
 async def start_containers(task: Task, runner: Runner, shipper: LogShipper) -> None:

@@ -53,22 +53,21 @@ def task_env(
     return env
 
 
-def _rewrite_ports(text: str, ports: dict[int, int]) -> str:
+def _rewrite_ports(text: str, ports: dict[int, int], host: str) -> str:
     for container_port, host_port in ports.items():
-        text = re.sub(
-            rf"(localhost|127\.0\.0\.1|0\.0\.0\.0):{container_port}\b", f"127.0.0.1:{host_port}", text
-        )
+        pattern = rf"(localhost|127\.0\.0\.1|0\.0\.0\.0):{container_port}\b"
+        text = re.sub(pattern, f"{host}:{host_port}", text)
     return text
 
 
-def health_check_argv(hc: ContainerHealthCheck, ports: dict[int, int]) -> list[str]:
-    """The container health check as a host command: container ports rewritten to the task's host ports."""
+def health_check_argv(hc: ContainerHealthCheck, ports: dict[int, int], host: str = "127.0.0.1") -> list[str]:
+    """The container health check as a host command: the container's localhost:port is the task's address."""
     kind, *rest = hc.command
     if kind == "CMD-SHELL":
-        return ["sh", "-c", _rewrite_ports(" ".join(rest), ports)]
+        return ["sh", "-c", _rewrite_ports(" ".join(rest), ports, host)]
     if kind == "CMD":
-        return [_rewrite_ports(arg, ports) for arg in rest]
-    return ["sh", "-c", _rewrite_ports(shlex.join(hc.command), ports)]
+        return [_rewrite_ports(arg, ports, host) for arg in rest]
+    return ["sh", "-c", _rewrite_ports(shlex.join(hc.command), ports, host)]
 
 
 def parse_secret_arn(value_from: str) -> tuple[str, str, str | None, str | None, str | None]:

@@ -79,8 +79,8 @@ def test_health_check_targets_the_task_port() -> None:
         "-c",
         "curl -f http://127.0.0.1:5555/health/live || exit 1",
     ]
-    hc = ContainerHealthCheck(("CMD", "python", "-c", "x('http://localhost:8000/')"))
-    assert health_check_argv(hc, {8000: 7}) == ["python", "-c", "x('http://127.0.0.1:7/')"]
+    hc = ContainerHealthCheck(("CMD", "python", "-c", "x('http://127.0.0.1:8000/')"))
+    assert health_check_argv(hc, {8000: 7}, "127.0.1.9") == ["python", "-c", "x('http://127.0.1.9:7/')"]
 
 
 def test_secret_references() -> None:
