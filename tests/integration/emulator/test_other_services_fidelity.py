@@ -1,0 +1,125 @@
+"""ECR, Application Auto Scaling, WAFv2 and CloudFront as the project's Terraform uses them."""
+
+from __future__ import annotations
+
+import json
+
+from tests.integration.conftest import Emulator
+from tests.integration.emulator.conftest import Network, make_service, unique
+
+
+def test_ecr_repository_immutable_scan_on_push_and_lifecycle(emulator: Emulator) -> None:
+    ecr = emulator.client("ecr")
+    name = unique("repo")
+    ecr.create_repository(
+        repositoryName=name, imageTagMutability="IMMUTABLE", imageScanningConfiguration={"scanOnPush": True}
+    )
+    policy = {
+        "rules": [
+            {
+                "rulePriority": 1,
+                "selection": {"tagStatus": "untagged", "countType": "imageCountMoreThan", "countNumber": 1},
+                "action": {"type": "expire"},
+            }
+        ]
+    }
+    ecr.put_lifecycle_policy(repositoryName=name, lifecyclePolicyText=json.dumps(policy))
+    repo = ecr.describe_repositories(repositoryNames=[name])["repositories"][0]
+    assert repo["imageTagMutability"] == "IMMUTABLE"
+    assert repo["imageScanningConfiguration"] == {"scanOnPush": True}
+    assert json.loads(ecr.get_lifecycle_policy(repositoryName=name)["lifecyclePolicyText"]) == policy
+
+
+def test_scalable_target_tags_and_target_tracking_policy(emulator: Emulator, network: Network) -> None:
+    _, cluster, service = make_service(emulator, network)
+    aas = emulator.client("application-autoscaling")
+    resource = f"service/{cluster}/{service['serviceName']}"
+    arn = aas.register_scalable_target(
+        ServiceNamespace="ecs",
+        ResourceId=resource,
+        ScalableDimension="ecs:service:DesiredCount",
+        MinCapacity=2,
+        MaxCapacity=4,
+        Tags={"project": "iac"},
+    )["ScalableTargetARN"]
+    assert aas.list_tags_for_resource(ResourceARN=arn)["Tags"] == {"project": "iac"}
+    aas.tag_resource(ResourceARN=arn, Tags={"env": "local"})
+    aas.untag_resource(ResourceARN=arn, TagKeys=["project"])
+    assert aas.list_tags_for_resource(ResourceARN=arn)["Tags"] == {"env": "local"}
+    aas.put_scaling_policy(
+        PolicyName="cpu",
+        ServiceNamespace="ecs",
+        ResourceId=resource,
+        ScalableDimension="ecs:service:DesiredCount",
+        PolicyType="TargetTrackingScaling",
+        TargetTrackingScalingPolicyConfiguration={
+            "TargetValue": 60.0,
+            "PredefinedMetricSpecification": {"PredefinedMetricType": "ECSServiceAverageCPUUtilization"},
+        },
+    )
+    policy = aas.describe_scaling_policies(ServiceNamespace="ecs", ResourceId=resource)["ScalingPolicies"][0]
+    assert policy["TargetTrackingScalingPolicyConfiguration"]["TargetValue"] == 60.0
+
+
+def test_waf_web_acl_associated_with_alb(emulator: Emulator, network: Network) -> None:
+    waf = emulator.client("wafv2")
+    visibility = {"SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False, "MetricName": "m"}
+    acl = waf.create_web_acl(
+        Name=unique("acl"),
+        Scope="REGIONAL",
+        DefaultAction={"Allow": {}},
+        VisibilityConfig=visibility,
+        Rules=[
+            {
+                "Name": "rate",
+                "Priority": 1,
+                "Action": {"Block": {}},
+                "Statement": {"RateBasedStatement": {"Limit": 1000, "AggregateKeyType": "IP"}},
+                "VisibilityConfig": visibility,
+            }
+        ],
+    )["Summary"]
+    alb = emulator.client("elbv2").create_load_balancer(
+        Name=unique("alb"), Subnets=network.subnet_ids, SecurityGroups=[network.security_group_id]
+    )["LoadBalancers"][0]
+    waf.associate_web_acl(WebACLArn=acl["ARN"], ResourceArn=alb["LoadBalancerArn"])
+    found = waf.get_web_acl_for_resource(ResourceArn=alb["LoadBalancerArn"])["WebACL"]
+    assert found["ARN"] == acl["ARN"]
+    assert found["Rules"][0]["Statement"]["RateBasedStatement"]["Limit"] == 1000
+
+
+def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator: Emulator) -> None:
+    cloudfront = emulator.client("cloudfront")
+    config = {
+        "CallerReference": unique("ref"),
+        "Comment": "",
+        "Enabled": True,
+        "Origins": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "Id": "alb",
+                    "DomainName": "alb.example.com",
+                    "CustomOriginConfig": {
+                        "HTTPPort": 80,
+                        "HTTPSPort": 443,
+                        "OriginProtocolPolicy": "http-only",
+                    },
+                }
+            ],
+        },
+        "DefaultCacheBehavior": {
+            "TargetOriginId": "alb",
+            "ViewerProtocolPolicy": "redirect-to-https",
+            "ForwardedValues": {"QueryString": True, "Cookies": {"Forward": "none"}},
+            "MinTTL": 0,
+        },
+        "ViewerCertificate": {"CloudFrontDefaultCertificate": True},
+    }
+    created = cloudfront.create_distribution(DistributionConfig=config)["Distribution"]
+    distribution = cloudfront.get_distribution(Id=created["Id"])["Distribution"]
+    behavior = distribution["DistributionConfig"]["DefaultCacheBehavior"]
+    assert "CachePolicyId" not in behavior
+    assert "OriginRequestPolicyId" not in behavior
+    assert "SSLSupportMethod" not in distribution["DistributionConfig"]["ViewerCertificate"]
+    assert distribution["Status"] == "Deployed"
