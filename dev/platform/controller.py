@@ -199,6 +199,7 @@ class ServiceController:
             self.ctx.addresses.release(task.host)
             return
         self.events.add(f"has started 1 tasks: (task {task.short_id}).")
+        log.info("%s: started task %s (%s) on %s", self.spec.name, task.short_id, task_def.arn, task.host)
         for lb in self.spec.load_balancers:
             tg = snap.target_groups.get(lb.target_group_arn)
             port = task.host_port(lb.container_name, lb.container_port)
@@ -221,6 +222,7 @@ class ServiceController:
         if task.stopping:
             return
         task.status, task.stop_reason = DEACTIVATING, reason
+        log.info("%s: stopping task %s (%s): %s", self.spec.name, task.short_id, task.task_def.arn, reason)
         task.background.append(asyncio.create_task(self._stop(task, drain)))
 
     async def _stop(self, task: Task, drain: bool) -> None:

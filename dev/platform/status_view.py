@@ -43,6 +43,7 @@ def render_state(plane: DataPlane, *, stopped: bool = False) -> dict[str, Any]:
                 "tasks": [
                     {
                         "id": t.short_id,
+                        "host": t.host,
                         "deployment": t.deployment_id,
                         "task_definition": t.task_def.arn,
                         "status": t.status,

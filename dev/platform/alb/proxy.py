@@ -60,7 +60,7 @@ class ListenerProxy:
     async def start(self) -> None:
         if self.port == 0:
             self.port = free_port(self._host)
-        server = web.Server(self._handle)
+        server = web.Server(self._handle, access_log=None)
         self._runner = web.ServerRunner(server, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._host, self.port, reuse_address=True)

@@ -1,0 +1,1 @@
+"""The developer CLI (`iac-dev`): local platform up/down, deploy, status, logs."""

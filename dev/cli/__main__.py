@@ -1,0 +1,3 @@
+from dev.cli.main import app
+
+app()
