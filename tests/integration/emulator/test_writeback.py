@@ -73,17 +73,17 @@ def test_bad_target_health_body_is_a_400_naming_the_field(emulator: Emulator, ne
     assert response.json()["fields"][0]["field"] == "targets.0.state"
 
 
-def test_unknown_target_group_is_a_404(emulator: Emulator) -> None:
+def test_unknown_target_group_is_a_422(emulator: Emulator) -> None:
     arn = "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/nope/1"
     response = httpx.put(
         f"{emulator.endpoint_url}/_iac/elbv2/target-health", json={"targetGroupArn": arn, "targets": []}
     )
-    assert response.status_code == 404
+    assert response.status_code == 422
 
 
 def test_service_state_written_back_makes_services_stable_true(emulator: Emulator, network: Network) -> None:
     ecs, cluster, created = make_service(emulator, network)
-    now = datetime.now(UTC).isoformat()
+    now = datetime.now(UTC).timestamp()  # epoch seconds, as the data plane sends them (ISO 8601 works too)
     body = {
         "cluster": cluster,
         "service": created["serviceName"],
@@ -120,7 +120,7 @@ def test_service_state_written_back_makes_services_stable_true(emulator: Emulato
     assert stored[created["serviceArn"]]["runningCount"] == 2
 
 
-def test_service_state_for_unknown_service_is_a_404(emulator: Emulator) -> None:
+def test_service_state_for_unknown_service_is_a_422(emulator: Emulator) -> None:
     body = {"cluster": "nope", "service": "nope", "runningCount": 0, "pendingCount": 0, "deployments": []}
     response = httpx.put(f"{emulator.endpoint_url}/_iac/ecs/service-state", json=body)
-    assert response.status_code == 404
+    assert response.status_code == 422

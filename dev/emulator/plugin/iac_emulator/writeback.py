@@ -17,6 +17,8 @@ from iac_emulator.store import STORE
 
 DEFAULT_ACCOUNT = "000000000000"
 DEFAULT_REGION = "us-east-1"
+# An unknown target group or service is 422, not 404: clients read 404 as "no write-back API here".
+UNKNOWN_RESOURCE = 422
 
 
 class _Strict(BaseModel):
@@ -117,7 +119,7 @@ def target_health(request: Request, **_: Any) -> Response:
 
     region, account = body.targetGroupArn.split(":")[3:5]
     if body.targetGroupArn not in elbv2_backends[account][region].target_groups:
-        return _error(404, f"target group {body.targetGroupArn} does not exist in the emulator")
+        return _error(UNKNOWN_RESOURCE, f"target group {body.targetGroupArn} does not exist in the emulator")
     with STORE.lock:
         stored = STORE.target_health.setdefault(body.targetGroupArn, {})
         for target in body.targets:
@@ -153,7 +155,8 @@ def service_state(request: Request, **_: Any) -> Response:
     assert isinstance(body, ServiceStatePut)
     arn = _service_arn(body)
     if arn is None:
-        return _error(404, f"service {body.service} in cluster {body.cluster} does not exist in the emulator")
+        missing = f"service {body.service} in cluster {body.cluster} does not exist in the emulator"
+        return _error(UNKNOWN_RESOURCE, missing)
     deployments = []
     for deployment in body.deployments:
         item = deployment.model_dump(exclude_none=True)
