@@ -65,6 +65,14 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _is_emulator(pid: int) -> bool:
+    # A stale pid file may name a pid that the system has since given to an unrelated process.
+    try:
+        return b"localstack" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc (macOS): trust the pid
+
+
 def _healthy(endpoint_url: str, timeout: float = 2.0) -> bool:
     try:
         return httpx.get(endpoint_url + HEALTH_PATH, timeout=timeout).status_code == 200
@@ -100,7 +108,7 @@ def status(state_dir: Path = DEFAULT_STATE_DIR) -> EmulatorHandle | None:
         info = json.loads(info_file.read_text())
     except (ValueError, OSError):
         return None
-    if not _pid_alive(pid):
+    if not _pid_alive(pid) or not _is_emulator(pid):
         return None
     return EmulatorHandle(
         endpoint_url=info["endpoint_url"],

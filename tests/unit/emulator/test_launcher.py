@@ -68,3 +68,17 @@ def test_cli_reports_a_taken_port_as_an_error(tmp_path: Path, capsys: pytest.Cap
         sock.listen()
         assert main(["start", "--port", str(sock.getsockname()[1]), "--state-dir", str(tmp_path)]) == 2
     assert "already in use" in capsys.readouterr().err
+
+
+def test_pid_file_naming_an_unrelated_process_is_not_an_emulator(tmp_path: Path) -> None:
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as other:
+        try:
+            (tmp_path / "emulator.pid").write_text(f"{other.pid}\n")
+            log = str(tmp_path / "emulator.log")
+            info = {"endpoint_url": "http://localhost:1", "port": 1, "log_file": log}
+            (tmp_path / "emulator.json").write_text(json.dumps(info))
+            assert launcher.status(tmp_path) is None
+            assert launcher.stop(tmp_path) is False  # and it is not killed
+            assert other.poll() is None
+        finally:
+            other.kill()
