@@ -18,6 +18,7 @@ from app.storage.s3 import BucketUnavailable
 from app.training.spec import TERMINAL_STATES, Job, TrainSpec
 
 log = logging.getLogger("app.training")
+_SHUTDOWN = "the replica running the job shut down; start the training again"
 
 
 class Busy(Exception):
@@ -32,6 +33,7 @@ class TrainingLauncher:
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._job_id: str | None = None
+        self._stopping = False
 
     @property
     def running_job(self) -> str | None:
@@ -41,7 +43,10 @@ class TrainingLauncher:
     def start(self, spec: TrainSpec) -> Job:
         with self._lock:
             if self._proc is not None and self._proc.poll() is None and self._job_id:
-                raise Busy(self._job_id)
+                # The child records its outcome just before it exits; a finished job is not "busy".
+                if self.jobs.get(self._job_id).state not in TERMINAL_STATES:
+                    raise Busy(self._job_id)
+                self._proc.wait(timeout=30)
             now = now_iso()
             job = self.jobs.put(
                 Job(
@@ -71,7 +76,9 @@ class TrainingLauncher:
             proc.kill()
             proc.wait()
             reason = f"training took longer than TRAIN_TIMEOUT_S={self.timeout_s:g} s and was stopped"
-        if proc.returncode != 0:
+        if self._stopping:
+            self._mark_failed(job_id, _SHUTDOWN)
+        elif proc.returncode != 0:
             self._mark_failed(job_id, reason + " before it recorded a result")
 
     def _mark_failed(self, job_id: str, message: str) -> None:
@@ -89,10 +96,11 @@ class TrainingLauncher:
             proc, job_id = self._proc, self._job_id
         if proc is None or proc.poll() is not None or job_id is None:
             return
+        self._stopping = True
         proc.terminate()
         try:
             proc.wait(timeout=grace_s)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        self._mark_failed(job_id, "the replica running the job shut down; start the training again")
+        self._mark_failed(job_id, _SHUTDOWN)
