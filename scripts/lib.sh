@@ -38,7 +38,9 @@ tf() {
 }
 
 tf_init() {
-  local args=(-input=false)
+  # -reconfigure: the backend settings come in full every time (here or from an emulator that may have
+  # moved to another port); there is never local state to migrate.
+  local args=(-input=false -reconfigure)
   if [[ -n "${TF_STATE_BUCKET:-}" ]]; then
     args+=("-backend-config=bucket=${TF_STATE_BUCKET}" "-backend-config=region=${AWS_REGION:-us-east-1}")
   fi

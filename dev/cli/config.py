@@ -24,7 +24,7 @@ class LocalConfig(BaseSettings):
     region: str = Field(
         default="us-east-1", validation_alias=AliasChoices("AWS_REGION", "AWS_DEFAULT_REGION")
     )
-    local_dir: Path = ROOT / ".local"
+    local_dir: Path = Field(default=ROOT / ".local", validation_alias=AliasChoices("IAC_LOCAL_DIR"))
     core_stack: Path = ROOT / "infra" / "live" / "local" / "core"
     workload_stack: Path = ROOT / "infra" / "live" / "local" / "workload"
     # The deploy input of `up`; unset: keep what is deployed (first time: the stack's default).

@@ -71,9 +71,12 @@ def deploy(
     image_tag: str = typer.Argument(..., help="Image tag to deploy (the workload stack's image_tag)"),
 ) -> None:
     """Apply the local workload stack with IMAGE_TAG and wait for the rollout (scripts/deploy.sh)."""
+    from dev.emulator import launcher as emulator
     from dev.platform import launcher as plane
 
     cfg = LocalConfig()
+    if emulator.status(cfg.emulator_dir) is None:
+        _fail(CliError("the emulator is not running (stopped or died): make local-down && make local-up"))
     if plane.running(cfg.platform_dir) is None:
         _fail(CliError("the local platform is not running (no data plane): start it with make local-up"))
     code = subprocess.run([str(ROOT / "scripts" / "deploy.sh"), image_tag], env=cfg.script_env(), check=False)

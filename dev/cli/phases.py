@@ -13,6 +13,10 @@ if not console.is_terminal:  # logs and CI: tables at full width rather than 80 
     console.width = 150
 
 
+# Seconds of each finished phase, by title (the benchmarks read them).
+TIMINGS: dict[str, float] = {}
+
+
 class Phase:
     def __init__(self) -> None:
         self.detail = ""
@@ -28,5 +32,6 @@ def phase(title: str) -> Iterator[Phase]:
     except BaseException:
         console.print(f"[red]✗[/red] {title:<28} {time.monotonic() - started:6.1f} s")
         raise
+    took = TIMINGS[title] = time.monotonic() - started
     extra = f"  [dim]{p.detail}[/dim]" if p.detail else ""
-    console.print(f"[green]✓[/green] {title:<28} {time.monotonic() - started:6.1f} s{extra}")
+    console.print(f"[green]✓[/green] {title:<28} {took:6.1f} s{extra}")

@@ -54,7 +54,8 @@ def apply(cfg: LocalConfig, stack: Path, emulator_id: str, variables: dict[str, 
             return False
     except (OSError, ValueError):
         pass
-    run(cfg, stack, "init", "-input=false")
+    # -reconfigure: the backend's endpoint is the emulator's, which may have moved; its state lives there.
+    run(cfg, stack, "init", "-input=false", "-reconfigure")
     var_args = [f"-var={k}={v}" for k, v in variables.items()]
     run(cfg, stack, "apply", "-input=false", "-auto-approve", "-lock-timeout=0s", *var_args)
     stamp_file.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,8 @@ from dev.platform.context import Context
 from dev.platform.controller import ServiceController
 from dev.platform.discovery import Discovery, Snapshot
 from dev.platform.logs import LogShipper
+from dev.platform.runner.base import Runner
+from dev.platform.runner.container import ContainerRunner, engine_answers
 from dev.platform.runner.host import HostRunner
 from dev.platform.settings import PlatformSettings
 from dev.platform.state import write_state
@@ -34,6 +36,15 @@ log = logging.getLogger(__name__)
 
 class FatalError(RuntimeError):
     """Something the user must fix (a taken port, a second data plane); the process exits with it."""
+
+
+def select_runner(s: PlatformSettings) -> Runner:
+    """Containers where an engine answers (or when asked for), host processes otherwise."""
+    if s.runner == "container" or (s.runner == "auto" and engine_answers()):
+        log.info("runner: containers (Docker engine)")
+        return ContainerRunner(s.state_dir / "env")
+    log.info("runner: host processes (%s)", s.app_python)
+    return HostRunner(s.app_python, s.task_workdir, s.default_command)
 
 
 class DataPlane:
@@ -75,7 +86,7 @@ class DataPlane:
         shipper = LogShipper(self.clients, self.settings.task_log_dir)
         async with httpx.AsyncClient() as http:
             s = self.settings
-            runner = HostRunner(s.app_python, s.task_workdir, s.default_command)
+            runner = select_runner(s)
             self.ctx = Context(s, self.clients, runner, shipper, http, AddressPool(s.task_host))
             shipping = asyncio.create_task(shipper.run())
             try:

@@ -1,0 +1,126 @@
+"""Container mode: each container of a task runs from its image with the Docker CLI, where an engine answers.
+
+Host networking gives a container the same address and port a host-mode task gets (the task's loopback
+address, PORT), so targets, health checks and the emulator endpoint work unchanged. Images come from the
+local engine: the emulated ECR holds no layers, so `<registry>/<repo>:<tag>` runs as the local `<repo>:<tag>`
+(build it with `docker build -t <repo>:<tag> app`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import subprocess
+from pathlib import Path
+
+from dev.platform.runner.base import LineSink
+from dev.platform.runner.host import HostProcess
+from dev.platform.runner.launch import Launch
+
+
+def engine_answers(docker: str = "docker") -> bool:
+    try:
+        proc = subprocess.run(
+            [docker, "version", "--format", "{{.Server.Version}}"],
+            capture_output=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0 and bool(proc.stdout.strip())
+
+
+def local_image(image: str) -> str:
+    """`123.dkr.ecr.us-east-1.amazonaws.com/app:abc` → `app:abc` (a local build of the same tag)."""
+    name = image.split("/", 1)[1] if "/" in image and "." in image.split("/", 1)[0] else image
+    return name
+
+
+def container_name(launch: Launch) -> str:
+    return f"iac-task-{launch.task_id[:12]}-{launch.container}"
+
+
+def run_args(launch: Launch, env_file: Path, docker: str = "docker") -> list[str]:
+    args = [
+        docker,
+        "run",
+        "--rm",
+        "--name",
+        container_name(launch),
+        "--network",
+        "host",
+        "--env-file",
+        str(env_file),
+    ]
+    if launch.entry_point:
+        args += ["--entrypoint", launch.entry_point[0]]
+    return [*args, local_image(launch.image), *launch.entry_point[1:], *launch.command]
+
+
+class ContainerProcess(HostProcess):
+    """The attached `docker run` client: its output is the container's, its exit code the container's."""
+
+    def __init__(self, proc: asyncio.subprocess.Process, sink: LineSink, name: str, docker: str) -> None:
+        super().__init__(proc, sink)
+        self._name, self._docker = name, docker
+
+    async def stop(self, timeout_s: float) -> None:
+        if self.returncode is not None:
+            return
+        stopper = await asyncio.create_subprocess_exec(
+            self._docker,
+            "stop",
+            "-t",
+            str(int(timeout_s)),
+            self._name,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        await stopper.wait()
+        await super().stop(5)  # the client exits with the container; signal it only if it lingers
+
+
+class ContainerRunner:
+    name = "container"
+
+    def __init__(self, env_dir: Path, docker: str = "docker") -> None:
+        self._env_dir, self._docker = env_dir, docker
+
+    def listen_port(self, container_port: int, host_port: int) -> int:
+        return host_port  # host networking: the container listens where a host-mode task would
+
+    async def start(self, launch: Launch, sink: LineSink) -> ContainerProcess:
+        self._env_dir.mkdir(parents=True, exist_ok=True)
+        env_file = self._env_dir / f"{launch.task_id}-{launch.container}.env"
+        # An env file (mode 0600, removed once the container runs) keeps secrets out of `ps`.
+        fd = os.open(env_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.writelines(f"{k}={v}\n" for k, v in launch.env.items() if "\n" not in v)
+        proc = await asyncio.create_subprocess_exec(
+            *run_args(launch, env_file, self._docker),
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            start_new_session=True,
+        )
+        asyncio.get_running_loop().call_later(10, lambda: env_file.unlink(missing_ok=True))
+        return ContainerProcess(proc, sink, container_name(launch), self._docker)
+
+    async def run_check(self, launch: Launch, argv: list[str], timeout_s: float) -> bool:
+        proc = await asyncio.create_subprocess_exec(
+            self._docker,
+            "exec",
+            container_name(launch),
+            *argv,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        try:
+            return await asyncio.wait_for(proc.wait(), timeout_s) == 0
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            await proc.wait()
+            return False
