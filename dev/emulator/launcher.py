@@ -131,6 +131,7 @@ def emulator_env(port: int, state_dir: Path, extra: dict[str, str] | None = None
         DISABLE_EVENTS="1",
         SKIP_SSL_CERT_DOWNLOAD="1",
         PERSISTENCE="0",
+        PROVIDER_OVERRIDE_EC2="iac",  # LocalStack's EC2 + the plugin's fixes (plugin/iac_emulator/ec2.py)
         PYTHONUNBUFFERED="1",
     )
     env.update(extra or {})

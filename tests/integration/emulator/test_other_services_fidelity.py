@@ -123,3 +123,43 @@ def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator
     assert "OriginRequestPolicyId" not in behavior
     assert "SSLSupportMethod" not in distribution["DistributionConfig"]["ViewerCertificate"]
     assert distribution["Status"] == "Deployed"
+
+
+def test_security_group_rules_keep_descriptions_of_group_and_prefix_list_references(
+    emulator: Emulator, network: Network
+) -> None:
+    ec2 = emulator.client("ec2")
+    source = ec2.create_security_group(GroupName=unique("src"), Description="src", VpcId=network.vpc_id)[
+        "GroupId"
+    ]
+    target = ec2.create_security_group(GroupName=unique("dst"), Description="dst", VpcId=network.vpc_id)[
+        "GroupId"
+    ]
+    prefix_list = ec2.describe_prefix_lists()["PrefixLists"][0]["PrefixListId"]
+    ec2.authorize_security_group_ingress(
+        GroupId=target,
+        IpPermissions=[
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 8000,
+                "ToPort": 8000,
+                "UserIdGroupPairs": [{"GroupId": source, "Description": "App port from the ALB only"}],
+            }
+        ],
+    )
+    ec2.authorize_security_group_egress(
+        GroupId=target,
+        IpPermissions=[
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 443,
+                "ToPort": 443,
+                "PrefixListIds": [
+                    {"PrefixListId": prefix_list, "Description": "S3 through the gateway endpoint"}
+                ],
+            }
+        ],
+    )
+    rules = ec2.describe_security_group_rules(Filters=[{"Name": "group-id", "Values": [target]}])
+    descriptions = {r.get("Description") for r in rules["SecurityGroupRules"]}
+    assert {"App port from the ALB only", "S3 through the gateway endpoint"} <= descriptions

@@ -7,6 +7,18 @@ from localstack.services.plugins import Service, aws_provider
 from iac_emulator.moto_service import moto_service
 
 
+@aws_provider(api="ec2", name="iac")  # type: ignore[misc]
+def ec2_iac() -> Service:
+    # LocalStack's own EC2 provider (as localstack.services.providers.ec2 builds it) plus a moto patch.
+    from localstack.services.ec2.provider import Ec2Provider
+    from localstack.services.moto import MotoFallbackDispatcher
+
+    from iac_emulator.ec2 import patch_rule_descriptions
+
+    patch_rule_descriptions()
+    return Service.for_provider(Ec2Provider(), dispatch_table_factory=MotoFallbackDispatcher)
+
+
 @aws_provider()  # type: ignore[misc]
 def ecs() -> Service:
     from iac_emulator.ecs import OVERRIDES
