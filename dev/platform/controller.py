@@ -121,6 +121,7 @@ class ServiceController:
         self.steady = False
 
     def _replace_unhealthy(self) -> None:
+        # ECS ignores failing ELB and container health checks during the service's grace period.
         now = time.time()
         for task in self.tasks:
             if task.status != RUNNING:
@@ -131,7 +132,7 @@ class ServiceController:
                 self.events.add(f"has stopped 1 running tasks: (task {task.short_id}).")
                 self._count_failure(task)
                 self.begin_stop(task, f"Task failed ELB health checks in (target-group {bad_tg})")
-            elif task.container_health == "UNHEALTHY":
+            elif task.container_health == "UNHEALTHY" and not in_grace:
                 self.events.add(f"(task {task.short_id}) failed container health checks.")
                 self._count_failure(task)
                 self.begin_stop(task, "Task failed container health checks")

@@ -48,11 +48,8 @@ class Stacks:
             **os.environ,
             **self.emulator.env,
             "TF_PLUGIN_CACHE_DIR": str(REPO_ROOT / ".local" / "terraform" / "plugin-cache"),
-            # This suite's own names and state bucket (terraform.tfvars would win over TF_VAR_*). The grace
-            # period: the app imports torch at start, which on a busy 2-core runner takes longer than the
-            # local tfvars' 10 s; a task failing ELB checks at the end of the grace period is replaced.
-            "TF_CLI_ARGS_apply": f"-var=name={NAME} -var=state_bucket={STATE_BUCKET} "
-            "-var=health_check_grace_period=60",
+            # This suite's own names and state bucket (terraform.tfvars would win over TF_VAR_*).
+            "TF_CLI_ARGS_apply": f"-var=name={NAME} -var=state_bucket={STATE_BUCKET}",
             "TF_CLI_ARGS_destroy": f"-var=name={NAME} -var=state_bucket={STATE_BUCKET}",
         }
 
@@ -88,6 +85,11 @@ class Stacks:
             "TF_STATE_BUCKET": STATE_BUCKET,
             "DEPLOY_LOCK_FILE": str(self.root / "deploy.lock"),
             "STABLE_TIMEOUT_S": "300",
+            # The workload's grace period: the app imports torch at start, which on a busy 2-core runner
+            # can take longer than the local tfvars' 10 s, and a task still failing ELB checks when the
+            # grace period ends is replaced (as ECS does).
+            "TF_CLI_ARGS_apply": f"-var=name={NAME} -var=state_bucket={STATE_BUCKET} "
+            "-var=health_check_grace_period=60",
             "PATH": f"{REPO_ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
             **(extra_env or {}),
         }
