@@ -63,5 +63,9 @@ resource "aws_ecs_task_definition" "app" {
 
   container_definitions = jsonencode([{ for key, value in local.container : key => value if value != null }])
 
+  # A new image replaces this resource; the old revision stays registered, because the deployment circuit
+  # breaker (and a manual rollback) returns the service to it.
+  skip_destroy = true
+
   tags = var.tags
 }

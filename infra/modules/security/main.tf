@@ -92,8 +92,6 @@ resource "aws_vpc_security_group_egress_rule" "service_to_endpoints" {
 }
 
 resource "aws_vpc_security_group_egress_rule" "service_to_s3" {
-  count = var.s3_prefix_list_id == null ? 0 : 1
-
   security_group_id = aws_security_group.service.id
   description       = "S3 (model bucket, ECR image layers) through the gateway endpoint"
   ip_protocol       = "tcp"

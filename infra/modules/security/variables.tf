@@ -33,9 +33,8 @@ variable "cloudfront_only" {
 }
 
 variable "s3_prefix_list_id" {
-  description = "Prefix list of the S3 gateway endpoint: tasks reach S3 (model bucket, ECR layers) through it. Null: no S3 egress rule."
+  description = "Prefix list of S3 in this region (the vpc_endpoints module's output): tasks reach S3 (model bucket, ECR image layers) through the gateway endpoint."
   type        = string
-  default     = null
 }
 
 variable "service_egress_cidrs" {
