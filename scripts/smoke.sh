@@ -8,7 +8,8 @@ set -euo pipefail
 url="${1:-}"
 [[ -n "${url}" ]] || { echo "usage: $0 <base url>" >&2; exit 2; }
 url="${url%/}"
-rows="${SMOKE_ROWS:-[{\"x0\":0.5,\"x1\":0.5,\"x2\":0.5,\"x3\":0.5,\"x4\":0.5,\"x5\":0.5,\"x6\":0.5,\"x7\":0.5,\"cat\":\"a\"}]}"
+default_rows='[{"x0":0.5,"x1":0.5,"x2":0.5,"x3":0.5,"x4":0.5,"x5":0.5,"x6":0.5,"x7":0.5,"cat":"a"}]'
+rows="${SMOKE_ROWS:-${default_rows}}"
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 
 # A fresh deployment may take a few seconds to answer through the load balancer.
