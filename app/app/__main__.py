@@ -30,10 +30,6 @@ def main() -> int:
     from app.logs import setup_logging
 
     setup_logging(settings.log_level)
-    if settings.torch_threads:
-        import torch
-
-        torch.set_num_threads(settings.torch_threads)
     api_key = settings.api_key
     if not api_key:
         from app.storage.secrets import SecretError, read_api_key
@@ -43,14 +39,20 @@ def main() -> int:
         except SecretError as e:
             print(f"error: invalid setting {e}", file=sys.stderr)
             return 2
+    from app.storage.s3 import make_client
 
+    s3 = make_client(settings)
     import uvicorn
 
     from app.api.app import create_app
 
+    if settings.torch_threads:
+        import torch
+
+        torch.set_num_threads(settings.torch_threads)
     # uvicorn handles SIGTERM/SIGINT: stop accepting, finish requests in flight, run the lifespan shutdown.
     uvicorn.run(
-        create_app(settings, api_key),
+        create_app(settings, api_key, s3),
         host=settings.host,
         port=settings.port,
         log_config=None,

@@ -6,11 +6,12 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from app.api import errors
-from app.api.deps import Services
+from app.api.deps import Services, require_key
 from app.api.middleware import RequestContext
 from app.api.routes import datasets, health, models, predict, training
 from app.config import Settings
@@ -24,8 +25,9 @@ from app.storage.s3 import Bucket, make_client
 log = logging.getLogger("app")
 
 
-def build_services(settings: Settings, api_key: str) -> Services:
-    bucket = Bucket(make_client(settings), settings.model_bucket, settings.model_prefix)
+def build_services(settings: Settings, api_key: str, s3_client: Any = None) -> Services:
+    client = s3_client if s3_client is not None else make_client(settings)
+    bucket = Bucket(client, settings.model_bucket, settings.model_prefix)
     models = ModelStore(bucket)
     jobs = JobStore(bucket)
     return Services(
@@ -39,10 +41,10 @@ def build_services(settings: Settings, api_key: str) -> Services:
     )
 
 
-def create_app(settings: Settings, api_key: str) -> FastAPI:
+def create_app(settings: Settings, api_key: str, s3_client: Any = None) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        services = build_services(settings, api_key)
+        services = build_services(settings, api_key, s3_client)
         app.state.services = services
         # The first poll runs in the background: a bucket that is down must not stop the process starting.
         poller = asyncio.create_task(services.registry.run(settings.poll_interval_s), name="model-poller")
@@ -64,6 +66,9 @@ def create_app(settings: Settings, api_key: str) -> FastAPI:
     )
     app.add_middleware(RequestContext)
     errors.install(app)
-    for r in (health.router, datasets.router, training.router, models.router, predict.router):
+    for r in (health.router, datasets.router, training.router, models.router):
         app.include_router(r)
+    app.include_router(
+        predict.router, dependencies=[Depends(require_key)] if settings.predict_requires_key else []
+    )
     return app

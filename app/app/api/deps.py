@@ -53,10 +53,3 @@ def require_key(
     services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:
     _check_key(services, credentials)
-
-
-def predict_auth(
-    services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> None:
-    if services.settings.predict_requires_key:
-        _check_key(services, credentials)

@@ -10,6 +10,7 @@ import torch
 from safetensors.torch import load as load_safetensors
 
 from app.model.encode import RowEncoder
+from app.model.folded import FoldedNet
 from app.model.network import TabularNet
 from app.model.state import PreprocessState
 
@@ -22,11 +23,16 @@ class ModelLoadError(Exception):
     """The files of a version do not make a usable model (bad JSON, shape mismatch, bad weights)."""
 
 
+# Up to this many rows the folded network is faster (fewer torch calls); above it, the plain one is.
+FOLDED_MAX_ROWS = 512
+
+
 @dataclass(frozen=True)
 class LoadedModel:
     version: str
     state: PreprocessState
     net: TabularNet
+    folded: FoldedNet
     encoder: RowEncoder
 
     @classmethod
@@ -40,7 +46,7 @@ class LoadedModel:
         net.eval()
         for p in net.parameters():
             p.requires_grad_(False)
-        return cls(version, state, net, RowEncoder(state))
+        return cls(version, state, net, FoldedNet(net).eval(), RowEncoder(state))
 
     @property
     def columns(self) -> dict[str, str]:
@@ -48,7 +54,8 @@ class LoadedModel:
 
     def forward(self, x_cat: np.ndarray, x_cont: np.ndarray) -> np.ndarray:
         with torch.inference_mode():
-            out = self.net(torch.from_numpy(x_cat), torch.from_numpy(x_cont))
+            net = self.folded if len(x_cat) <= FOLDED_MAX_ROWS else self.net
+            out = net(torch.from_numpy(x_cat), torch.from_numpy(x_cont))
         result: np.ndarray = out[:, 0].numpy()
         return result
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from app.model.loaded import LoadedModel
+import pytest
+import torch
+from app.model.loaded import FOLDED_MAX_ROWS, LoadedModel
 from app.model.state import PreprocessState
 
 from tests.unit.app.helpers import TrainedFixture, query_frame, to_rows
@@ -16,12 +18,21 @@ def _fastai_batches(trained: TrainedFixture, df: pd.DataFrame) -> tuple[np.ndarr
     return x_cat.numpy(), x_cont.numpy()
 
 
-def test_predictions_equal_fastai_learner(trained: TrainedFixture) -> None:
-    df = query_frame(400, seed=11)
+@pytest.mark.parametrize("rows", [1, 400, FOLDED_MAX_ROWS + 100])  # folded network, then the plain one
+def test_predictions_equal_fastai_learner(trained: TrainedFixture, rows: int) -> None:
+    df = query_frame(rows, seed=11)
     preds, _ = trained.learner.get_preds(dl=trained.learner.dls.test_dl(df))
     ours = trained.model.predict(to_rows(df))
-    assert ours.shape == (400,)
+    assert ours.shape == (rows,)
     np.testing.assert_allclose(ours, preds[:, 0].numpy(), atol=1e-5, rtol=0)
+
+
+def test_folded_network_equals_plain_network(trained: TrainedFixture) -> None:
+    x_cat, x_cont = trained.model.encoder.encode(to_rows(query_frame(300, seed=14)))
+    with torch.inference_mode():
+        plain = trained.model.net(torch.from_numpy(x_cat), torch.from_numpy(x_cont))
+        folded = trained.model.folded(torch.from_numpy(x_cat), torch.from_numpy(x_cont))
+    np.testing.assert_allclose(folded.numpy(), plain.numpy(), atol=1e-5, rtol=0)
 
 
 def test_preprocessing_matches_fastai_procs(trained: TrainedFixture) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from app.api.deps import ServicesDep, predict_auth
+from app.api.deps import Services
 from app.api.errors import field_error, unprocessable
 from app.api.schemas import PredictRequest, PredictResponse
 from app.model.encode import RowError
@@ -42,10 +42,12 @@ def _run(model: LoadedModel, rows: list[Any]) -> bytes:
     "/predict",
     response_model=PredictResponse,
     openapi_extra=_DOC,
-    dependencies=[Depends(predict_auth)],
     responses={422: {}, 503: {}},
 )
-async def predict(request: Request, services: ServicesDep) -> Response:
+async def predict(request: Request) -> Response:
+    # No dependency injection on this hot path; the key check, when PREDICT_REQUIRES_KEY is set, is added
+    # to the router in create_app.
+    services: Services = request.app.state.services
     model = services.registry.current  # this request finishes on this model even if a swap happens now
     if model is None:
         raise HTTPException(503, services.registry.not_ready_reason() or "no active model")
