@@ -5,6 +5,8 @@ INFRA_DIR := $(ROOT)/infra
 .PHONY: lint-infra infra-fmt infra-validate infra-checkov
 
 LINT_TARGETS += lint-infra
+# tests/integration/infra/test_gates.py runs the same gates (checkov from .venv-tools).
+TEST_DEPS += tools
 
 lint-infra: infra-fmt infra-validate infra-checkov ## Terraform fmt, validate (modules + stacks) and checkov over infra/
 

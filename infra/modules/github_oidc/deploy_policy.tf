@@ -111,8 +111,14 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
+    sid       = "FindLogGroups"
+    actions   = ["logs:DescribeLogGroups"] # a listing: authorised against the account's log groups
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account}:log-group:*"]
+  }
+
+  statement {
     sid       = "RefreshLogGroup"
-    actions   = ["logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup"]
+    actions   = ["logs:ListTagsForResource", "logs:ListTagsLogGroup"]
     resources = [local.log_group_arn, "${local.log_group_arn}:*"]
   }
 
