@@ -12,8 +12,8 @@ from tests.unit.infra.conftest import INFRA, MODULES, STACKS, named_blocks, pars
 
 SHARED_STACK_FILES = ("main.tf", "variables.tf", "outputs.tf", "providers.tf", "versions.tf")
 AWS_CONSTRAINT = ">= 5.100, < 6.0"
-# Written next to a stack while tflocal runs (dev/terraform/tf.sh), or by terraform init / apply.
-TOOL_FILES = {"localstack_providers_override.tf", "terraform.tfstate", "terraform.tfstate.backup"}
+# Written next to a stack while tflocal runs (dev/terraform/tf.sh).
+TOOL_FILES = {"localstack_providers_override.tf"}
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda p: p.name)
@@ -44,7 +44,8 @@ def test_harness_calls_every_module() -> None:
 def test_local_and_prod_stacks_differ_only_in_values_and_backend(stack: str) -> None:
     prod, local = INFRA / "live" / "prod" / stack, INFRA / "live" / "local" / stack
     files, local_files = (
-        {p.name for p in d.glob("*.tf*") if p.name not in TOOL_FILES} for d in (prod, local)
+        {p.name for p in d.iterdir() if p.suffix in (".tf", ".tfvars") and p.name not in TOOL_FILES}
+        for d in (prod, local)
     )
     assert files == local_files
     assert files == {*SHARED_STACK_FILES, "backend.tf", "terraform.tfvars"}
