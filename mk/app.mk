@@ -3,7 +3,7 @@
 # from app/pyproject.toml's `train` extra (installed by `make venv`).
 APP_FASTAI_STAMP := $(VENV)/.app-fastai
 FASTAI_VERSION := 2.8.12
-HADOLINT ?= hadolint
+HADOLINT ?= $(firstword $(wildcard $(ROOT)/.venv-tools/bin/hadolint) hadolint)
 
 .PHONY: app-train-deps app-run app-sample bench-app lint-app-dockerfile
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import orjson
 
-from app.model.loaded import STATE_FILE, WEIGHTS_FILE, LoadedModel
+from app.model.loaded import STATE_FILE, WEIGHTS_FILE
 from app.storage.models import ModelStore, new_version_id
 from app.storage.s3 import Bucket
 from bench.app import quality
@@ -63,16 +63,20 @@ def fastai_predict_p50(q: quality.Quality, n: int = 200) -> float:
     return statistics.median(times[10:])
 
 
-def floor_rows_per_s(model: LoadedModel, rows: list[dict[str, object]]) -> float:
-    body = orjson.dumps({"rows": rows})
-    x_cat, x_cont = model.encoder.encode(rows)
-    times = []
-    for _ in range(15):
-        t = time.perf_counter()
-        orjson.loads(body)
-        model.forward(x_cat, x_cont)
-        times.append(time.perf_counter() - t)
-    return len(rows) / statistics.median(times)
+def floor_rows_per_s(files: dict[str, bytes], rows: list[dict[str, object]], work: Path) -> float:
+    model_dir = work / "model"
+    model_dir.mkdir(exist_ok=True)
+    for name, body in files.items():
+        (model_dir / name).write_bytes(body)
+    rows_file = work / "rows-floor.json"
+    rows_file.write_bytes(orjson.dumps(rows))
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.app.floor", str(model_dir), str(rows_file)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(out.stdout.strip())
 
 
 def main() -> int:
@@ -88,7 +92,6 @@ def main() -> int:
     )
 
     files = {STATE_FILE: q.trained.state.model_dump_json().encode(), WEIGHTS_FILE: q.trained.weights}
-    model = LoadedModel.from_files("bench", files)
     moto = Moto(work / "moto.log")
     apps: list[App] = []
     try:
@@ -138,7 +141,7 @@ def main() -> int:
         rows = (valid_rows * 3)[:10_000]
         batch = client(server.url, rows, "batch", work)
         served = 10_000 / statistics.median(batch["latencies_s"])  # type: ignore[arg-type]
-        floor = floor_rows_per_s(model, rows)
+        floor = floor_rows_per_s(files, rows, work)
         report(
             "10k-row predict",
             f"{served:,.0f} rows/s over HTTP | floor (orjson decode + forward) "
