@@ -2,7 +2,7 @@
 # checkov with every suppression carrying its reason inline.
 INFRA_DIR := $(ROOT)/infra
 
-.PHONY: lint-infra infra-fmt infra-validate infra-checkov
+.PHONY: lint-infra infra-fmt infra-validate infra-checkov infra-docs
 
 LINT_TARGETS += lint-infra
 # tests/integration/infra/test_gates.py runs the same gates (checkov from .venv-tools).
@@ -18,3 +18,6 @@ infra-validate: ## terraform validate every module (via infra/harness) and every
 
 infra-checkov: tools ## checkov over infra/: zero unsuppressed findings
 	$(TOOLS_BIN)/checkov -d $(INFRA_DIR) --framework terraform --quiet --compact --skip-download
+
+infra-docs: venv ## Regenerate the Inputs/Outputs tables of every infra/modules/*/README.md
+	$(PY) $(INFRA_DIR)/scripts/module_docs.py
