@@ -88,3 +88,22 @@ def test_primary_deployment_follows_update_service(emulator: Emulator, network: 
     described = ecs.describe_services(cluster=cluster, services=[created["serviceName"]])["services"][0]
     primary = [d for d in described["deployments"] if d["status"] == "PRIMARY"]
     assert primary[0]["taskDefinition"] == second["taskDefinitionArn"]
+
+
+def test_service_without_security_groups_uses_the_vpc_default_and_answers_as_sent(
+    emulator: Emulator, network: Network
+) -> None:
+    ecs = emulator.client("ecs")
+    cluster = ecs.create_cluster(clusterName=unique("cluster"))["cluster"]["clusterName"]
+    family = unique("family")
+    ecs.register_task_definition(family=family, containerDefinitions=[CONTAINER], networkMode="awsvpc")
+    created = ecs.create_service(
+        cluster=cluster,
+        serviceName=unique("svc"),
+        taskDefinition=family,
+        desiredCount=1,
+        networkConfiguration={"awsvpcConfiguration": {"subnets": network.subnet_ids}},
+    )["service"]
+    described = ecs.describe_services(cluster=cluster, services=[created["serviceName"]])["services"][0]
+    assert described["networkConfiguration"]["awsvpcConfiguration"]["subnets"] == network.subnet_ids
+    assert "securityGroups" not in described["networkConfiguration"]["awsvpcConfiguration"]

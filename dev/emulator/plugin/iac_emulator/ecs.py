@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from localstack.services.moto import call_moto
+from localstack.services.moto import call_moto, call_moto_with_request
 
 from iac_emulator.store import STORE
 
@@ -40,6 +40,32 @@ FILLED = (
     "deploymentController",
 )
 WRITE_BACK_FIELDS = ("runningCount", "pendingCount", "deployments", "events")
+INJECTED_GROUPS = "_injectedSecurityGroups"
+
+
+def _with_default_security_group(context: Any, request: dict[str, Any]) -> dict[str, Any] | None:
+    """The request plus the VPC's default security group when awsvpc names none (AWS uses it; moto fails)."""
+    awsvpc = (request.get("networkConfiguration") or {}).get("awsvpcConfiguration") or {}
+    if not awsvpc.get("subnets") or awsvpc.get("securityGroups"):
+        return None
+    from moto.ec2.models import ec2_backends
+
+    backend = ec2_backends[context.account_id][context.region]
+    try:
+        group = backend.get_default_security_group(backend.get_subnet(awsvpc["subnets"][0]).vpc_id)
+    except Exception:  # unknown subnet: let moto answer its own validation error
+        return None
+    if group is None:
+        return None
+    patched = copy.deepcopy(request)
+    patched["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] = [group.id]
+    return patched
+
+
+def _strip_injected_groups(holder: dict[str, Any], injected: list[str]) -> None:
+    awsvpc = (holder.get("networkConfiguration") or {}).get("awsvpcConfiguration") or {}
+    if awsvpc.get("securityGroups") == injected:
+        del awsvpc["securityGroups"]
 
 
 def _remember(service_arn: str, request: dict[str, Any]) -> None:
@@ -74,6 +100,10 @@ def patch_service(service: dict[str, Any]) -> dict[str, Any]:
     for key in FILLED:
         if not service.get(key) and config.get(key):
             service[key] = config[key]
+    if injected := config.get(INJECTED_GROUPS):
+        # Answer as sent: the default group was only added for moto's sake.
+        for holder in (service, *(service.get("deployments") or [])):
+            _strip_injected_groups(holder, injected)
     deployments = service.get("deployments") or []
     # moto's deployment keeps the first task definition after UpdateService; the primary one is the service's.
     for deployment in deployments:
@@ -88,9 +118,14 @@ def patch_service(service: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_service(context: Any, request: dict[str, Any]) -> Any:
-    response = call_moto(context)
+    patched = _with_default_security_group(context, request)
+    response = call_moto_with_request(context, patched) if patched else call_moto(context)
     service = response.get("service", {})
     _remember(service.get("serviceArn", ""), request)
+    if patched:
+        groups = patched["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+        with STORE.lock:
+            STORE.service_config[service.get("serviceArn", "")][INJECTED_GROUPS] = groups
     patch_service(service)
     return response
 
