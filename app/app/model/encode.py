@@ -7,6 +7,7 @@ that fails does a slow pass walk the rows to name the first offending row and co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -49,6 +50,7 @@ class RowEncoder:
         self._cat_inputs = [c for c in state.cat_names if c in state.inputs]
         self._cont = state.cont_names
         self._get_cont = itemgetter(*self._cont) if self._cont else None
+        self._get_cat = {c: itemgetter(c) for c in self._cat_inputs}
         self._index = {
             c: _Index({v: i for i, v in enumerate(state.classes[c]) if i}) for c in self._cat_inputs
         }
@@ -67,17 +69,24 @@ class RowEncoder:
 
     def encode(self, rows: list[Any]) -> tuple[np.ndarray, np.ndarray]:
         """Return (x_cat int64 (n, n_cat), x_cont float32 (n, n_cont)); raise RowError on bad input."""
-        keys = self._keys
-        if not all(type(r) is dict and r.keys() == keys for r in rows):
-            self._raise_shape_error(rows)
         n = len(rows)
+        try:
+            # C-level passes only: a missing key raises KeyError, a row that is not an object TypeError;
+            # then equal key counts rule out unknown columns.
+            cont_vals = list(map(self._get_cont, rows)) if self._get_cont else []
+            cat_vals = {c: list(map(g, rows)) for c, g in self._get_cat.items()}
+            complete = sum(map(len, rows)) == n * len(self.columns)
+        except (KeyError, TypeError):
+            complete = False
+        if not complete:
+            self._raise_shape_error(rows)
         cat_cols: dict[str, np.ndarray] = {}
         for c in self._cat_inputs:
-            col = [r[c] for r in rows]
+            col: Sequence[Any] = cat_vals[c]
             if not set(map(type, col)) <= _CATEGORY_FAST_TYPES:
                 col = self._category_keys(col, c)
             cat_cols[c] = np.fromiter(map(self._index[c].__getitem__, col), dtype=np.int64, count=n)
-        cont = self._continuous(rows, n)
+        cont = self._continuous(cont_vals, rows, n)
         for j, c, fill in self._fill:
             missing = np.isnan(cont[:, j])
             lo, hi = self._na_index[f"{c}_na"]
@@ -90,7 +99,7 @@ class RowEncoder:
                 self._cont[int(j)],
                 "null is not allowed: the column had no missing values in training",
             )
-        x_cont = ((cont - self._means) / self._stds).astype(np.float32)
+        x_cont = np.ascontiguousarray((cont - self._means) / self._stds, dtype=np.float32)
         x_cat = (
             np.stack([cat_cols[c] for c in self.state.cat_names], axis=1)
             if cat_cols
@@ -98,21 +107,25 @@ class RowEncoder:
         )
         return x_cat, x_cont
 
-    def _continuous(self, rows: list[Any], n: int) -> np.ndarray:
-        if self._get_cont is None:
+    def _continuous(self, vals: list[Any], rows: list[Any], n: int) -> np.ndarray:
+        k = len(self._cont)
+        if not k:
             return np.zeros((n, 0), dtype=np.float64)
-        vals = list(map(self._get_cont, rows))
-        if len(self._cont) == 1:
-            vals = [(v,) for v in vals]
+        flat = chain.from_iterable(vals) if k > 1 else vals
+        types = set(map(type, flat))
         # Type check first: numpy would silently take True as 1.0 and "1.5" as 1.5.
-        if not set(map(type, chain.from_iterable(vals))) <= _NUMBER_TYPES:
+        if not types <= _NUMBER_TYPES:
             self._raise_type_error(rows)
         try:
-            return np.array(vals, dtype=np.float64)  # None -> nan, as pandas reads an empty CSV cell
+            if type(None) not in types:  # fast path: no nulls
+                flat = chain.from_iterable(vals) if k > 1 else vals
+                return np.fromiter(flat, dtype=np.float64, count=n * k).reshape(n, k)
+            # None -> nan, as pandas reads an empty CSV cell
+            return np.array(vals, dtype=np.float64).reshape(n, k)
         except OverflowError:
             self._raise_type_error(rows)
 
-    def _category_keys(self, col: list[Any], name: str) -> list[str | None]:
+    def _category_keys(self, col: Sequence[Any], name: str) -> list[str | None]:
         out: list[str | None] = []
         for i, v in enumerate(col):
             if not isinstance(v, str | int | float | bool | type(None)):

@@ -1,4 +1,4 @@
-"""An inference-only form of TabularNet with fewer, larger operations, for low per-request latency.
+"""An inference-only form of TabularNet with fewer, larger operations: what the service runs.
 
 In eval mode every BatchNorm is an affine map, so it folds into the Linear layer next to it, and the
 embeddings fold into the first Linear layer as per-category tables (embedding row @ its weight block),

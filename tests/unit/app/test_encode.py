@@ -63,3 +63,22 @@ def test_bad_row_names_row_and_column(
 def test_row_that_is_not_an_object(encoder: RowEncoder) -> None:
     err = _error(encoder, [GOOD, [1, 2, 3]])
     assert (err.row, err.column) == (1, None)
+
+
+def test_single_continuous_column_without_categories() -> None:
+    state = PreprocessState(
+        target="y",
+        inputs={"a": "continuous"},
+        cat_names=[],
+        cont_names=["a"],
+        classes={},
+        fill_values={},
+        means={"a": 1.0},
+        stds={"a": 2.0},
+        net=NetConfig(emb_szs=[], n_cont=1, layers=[4], ps=[0.0]),
+    )
+    x_cat, x_cont = RowEncoder(state).encode([{"a": 3}, {"a": 5.0}])
+    assert x_cat.shape == (2, 0)
+    assert x_cont.tolist() == [[1.0], [2.0]]
+    with pytest.raises(RowError, match="null is not allowed"):
+        RowEncoder(state).encode([{"a": 3}, {"a": None}])
