@@ -125,7 +125,9 @@ def _up(cfg: LocalConfig, started: list[str]) -> dict[str, str]:
                 h, plane.service_ready, cfg.ready_timeout_s, "the service's tasks to be healthy"
             )
         except plane.PlaneError as exc:
-            raise CliError(f"{exc}\n(full log: {cfg.platform_dir / 'platform.log'})") from exc
+            raise CliError(
+                f"{exc}\n{_health_hint(cfg)}(full log: {cfg.platform_dir / 'platform.log'})"
+            ) from exc
         url = alb_url(state)
         p.detail = f"{sum(len(s['tasks']) for s in state['services'])} tasks behind {url}"
     core = terraform.outputs(cfg, cfg.core_stack)
@@ -157,6 +159,20 @@ def _up(cfg: LocalConfig, started: list[str]) -> dict[str, str]:
         soft_wrap=True,
     )
     return info
+
+
+def _health_hint(cfg: LocalConfig) -> str:
+    """Name the fix when tasks were replaced for failing health checks before the app came up."""
+    state = read_state(cfg.platform_dir / "state.json") or {}
+    messages = [e["message"] for svc in state.get("services", []) for e in svc.get("events", [])]
+    if not any("has stopped" in m for m in messages):
+        return ""
+    return (
+        "Tasks were stopped and replaced while starting. If the app needs longer to start than the service's "
+        "health-check grace period (a busy machine: torch import), raise health_check_grace_period in "
+        "infra/live/local/workload/terraform.tfvars; see the tasks' output under "
+        f"{cfg.platform_dir / 'tasks'} and `make status`.\n"
+    )
 
 
 def read_plane_state(cfg: LocalConfig) -> dict[str, Any] | None:
