@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from rich.markup import escape
+
 from dev.cli.config import CliError, LocalConfig
 from dev.cli.phases import console
 from dev.platform.state import read_state
@@ -43,9 +45,7 @@ def tail(cfg: LocalConfig, since_s: float, follow: bool, group: str | None = Non
                     seen.add(ev["eventId"])
                     stamp = time.strftime("%H:%M:%S", time.localtime(ev["timestamp"] / 1000))
                     stream = ev["logStreamName"].rsplit("/", 1)[-1][:8]
-                    console.print(
-                        f"[dim]{stamp} {stream}[/dim] {ev['message']}", markup=False, highlight=False
-                    )
+                    console.print(f"[dim]{stamp} {stream}[/dim] {escape(ev['message'])}", highlight=False)
                     start = max(start, int(ev["timestamp"]))
                 token = page.get("nextToken")
                 if not token:
