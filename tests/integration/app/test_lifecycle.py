@@ -47,6 +47,10 @@ def test_upload_train_predict(
             c.post("/predict", json={"rows": [rows[0] | {"cat": None}, rows[1] | {"cat": "new"}]}).status_code
             == 200
         )
+        r = c.post("/predict", json={"rows": [rows[0]]}, headers={"X-Request-ID": "it-req-42"})
+        assert r.headers["x-request-id"] == "it-req-42"
+    logged = [json.loads(line) for line in app.log.read_text().splitlines() if line.startswith("{")]
+    assert any(e.get("request_id") == "it-req-42" and e.get("path") == "/predict" for e in logged)
 
 
 def test_failed_training_changes_nothing(app_factory: Callable[..., AppServer], seeded: Seeded) -> None:
