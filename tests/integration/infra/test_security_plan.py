@@ -162,24 +162,23 @@ def test_service_deploys_safely_and_container_is_locked_down(deployment: Deploym
     assert "API_KEY" not in {variable["name"] for variable in container["environment"]}
 
 
-def test_certificate_turns_http_into_a_redirect_and_cloudfront_only_locks_the_alb(
+def test_prod_toggles_redirect_http_lock_the_alb_to_cloudfront_and_attach_the_waf(
     deployment: Deployment, stacks: LocalStacks
 ) -> None:
-    """Prod's toggles, planned (not applied) against the applied local core."""
+    """Prod's toggles (certificate, CloudFront, WAF, flow logs, NAT) planned on the applied local core."""
     _, plan = stacks.plan(
-        "core", f"-var=certificate_arn={CERTIFICATE}", "-var=cloudfront_enabled=true", name="core-https"
+        "core",
+        f"-var=certificate_arn={CERTIFICATE}",
+        "-var=cloudfront_enabled=true",
+        "-var=waf_enabled=true",
+        "-var=flow_logs_enabled=true",
+        "-var=nat_mode=per_az",
+        name="core-prod-toggles",
     )
     http = plan_json.values(plan, "module.alb.aws_lb_listener.http")["default_action"][0]
     assert http["type"] == "redirect"
-    assert (
-        http["redirect"][0]["protocol"],
-        http["redirect"][0]["port"],
-        http["redirect"][0]["status_code"],
-    ) == (
-        "HTTPS",
-        "443",
-        "HTTP_301",
-    )
+    redirect = http["redirect"][0]
+    assert (redirect["protocol"], redirect["port"], redirect["status_code"]) == ("HTTPS", "443", "HTTP_301")
     https = plan_json.values(plan, "module.alb.aws_lb_listener.https[0]")
     assert (https["protocol"], https["port"], https["certificate_arn"]) == ("HTTPS", 443, CERTIFICATE)
     assert https["ssl_policy"].startswith(("ELBSecurityPolicy-TLS13-1-2", "ELBSecurityPolicy-TLS-1-2"))
@@ -193,6 +192,10 @@ def test_certificate_turns_http_into_a_redirect_and_cloudfront_only_locks_the_al
         if "alb_listeners" in r["address"]
     ]
     assert alb_ingress
-    for rule in alb_ingress:
-        assert rule["prefix_list_id"], rule
-        assert not rule["cidr_ipv4"], rule
+    for ingress in alb_ingress:
+        assert ingress["prefix_list_id"], ingress
+        assert not ingress["cidr_ipv4"], ingress
+    alb = plan_json.values(plan, "module.alb.aws_lb.this")["arn"]
+    assert plan_json.values(plan, "module.waf[0].aws_wafv2_web_acl_association.alb")["resource_arn"] == alb
+    assert plan_json.values(plan, "module.network.aws_flow_log.this[0]")["traffic_type"] == "ALL"
+    assert len(plan_json.resources(plan, "aws_nat_gateway")) == 2
