@@ -85,11 +85,7 @@ class Stacks:
             "TF_STATE_BUCKET": STATE_BUCKET,
             "DEPLOY_LOCK_FILE": str(self.root / "deploy.lock"),
             "STABLE_TIMEOUT_S": "300",
-            # The workload's grace period: the app imports torch at start, which on a busy 2-core runner
-            # can take longer than the local tfvars' 10 s, and a task still failing ELB checks when the
-            # grace period ends is replaced (as ECS does).
-            "TF_CLI_ARGS_apply": f"-var=name={NAME} -var=state_bucket={STATE_BUCKET} "
-            "-var=health_check_grace_period=60",
+            "TF_CLI_ARGS_apply": f"-var=name={NAME} -var=state_bucket={STATE_BUCKET}",
             "PATH": f"{REPO_ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
             **(extra_env or {}),
         }

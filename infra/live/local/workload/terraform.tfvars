@@ -10,7 +10,7 @@ image_tag = "dev"
 cpu                       = 512
 memory                    = 1024
 desired_count             = 2
-health_check_grace_period = 10
+health_check_grace_period = 60 # covers app start (torch import) on a busy 2-core laptop or CI runner
 stop_timeout              = 10
 
 container_health_check = {
