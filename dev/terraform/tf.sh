@@ -26,7 +26,8 @@ export AWS_DEFAULT_REGION="${AWS_REGION}"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN
 export S3_HOSTNAME=localhost
-export TF_CLI_CONFIG_FILE="$("${root}/dev/terraform/cli-config.sh")"
+TF_CLI_CONFIG_FILE="$("${root}/dev/terraform/cli-config.sh")"
+export TF_CLI_CONFIG_FILE
 export TF_IN_AUTOMATION=1
 export DISABLE_DEPRECATION_NOTICE=1
 tflocal="${root}/.venv-emulator/bin/tflocal"
