@@ -29,9 +29,22 @@ class Settings(BaseSettings):
     max_predict_rows: int = Field(default=10_000, ge=1, le=1_000_000)
     torch_threads: int = Field(default=0, ge=0, le=256)
     train_timeout_s: float = Field(default=3600.0, gt=0)
+    job_heartbeat_s: float = Field(default=5.0, gt=0, le=300)
+    # None: 6 x job_heartbeat_s, so a few lost heartbeats (a slow bucket) do not fail a live job.
+    job_stale_after_s: float | None = Field(default=None, gt=0)
 
     @model_validator(mode="after")
     def _one_key_source(self) -> Settings:
         if not self.api_key and not self.api_key_secret_arn:
             raise ValueError("set API_KEY or API_KEY_SECRET_ARN (the key that mutating endpoints require)")
         return self
+
+    @model_validator(mode="after")
+    def _stale_bound(self) -> Settings:
+        if self.job_stale_after_s is not None and self.job_stale_after_s <= 2 * self.job_heartbeat_s:
+            raise ValueError("JOB_STALE_AFTER_S must exceed 2 x JOB_HEARTBEAT_S, or live jobs are failed")
+        return self
+
+    @property
+    def job_stale_s(self) -> float:
+        return self.job_stale_after_s if self.job_stale_after_s is not None else 6 * self.job_heartbeat_s

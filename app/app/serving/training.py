@@ -14,7 +14,7 @@ import threading
 
 from app.storage.jobs import JobStore
 from app.storage.models import new_version_id, now_iso
-from app.storage.s3 import BucketUnavailable
+from app.storage.s3 import BucketUnavailable, PreconditionFailed
 from app.training.spec import TERMINAL_STATES, Job, TrainSpec
 
 log = logging.getLogger("app.training")
@@ -83,10 +83,16 @@ class TrainingLauncher:
 
     def _mark_failed(self, job_id: str, message: str) -> None:
         try:
-            job = self.jobs.get(job_id)
-            if job.state not in TERMINAL_STATES:
-                self.jobs.put(job.model_copy(update={"state": "failed", "error": message}))
+            for _ in range(3):  # conditional: an outcome recorded meanwhile (by the child) is kept
+                job, etag = self.jobs.read(job_id)
+                if job.state in TERMINAL_STATES:
+                    return
+                try:
+                    self.jobs.write(job.model_copy(update={"state": "failed", "error": message}), etag)
+                except PreconditionFailed:
+                    continue
                 log.error("training job %s failed: %s", job_id, message)
+                return
         except BucketUnavailable:
             log.exception("could not record the failure of job %s", job_id)
 

@@ -1,4 +1,8 @@
-"""Training job records (``jobs/<job_id>.json``): any replica can answer ``GET /jobs/{id}``."""
+"""Training job records (``jobs/<job_id>.json``): any replica can answer ``GET /jobs/{id}``.
+
+Writers that may race (the training process, a replica declaring the job dead) write conditionally on the
+ETag they last saw (S3 ``If-Match``), so a verdict never overwrites an outcome recorded in between.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,21 @@ class JobStore:
         self.bucket = bucket
 
     def get(self, job_id: str) -> Job:
-        return Job.model_validate_json(self.bucket.read(f"{JOBS}{job_id}.json"))
+        return self.read(job_id)[0]
+
+    def read(self, job_id: str) -> tuple[Job, str]:
+        """The record and its ETag (for a later ``put(..., if_match=etag)``)."""
+        blob = self.bucket.get(f"{JOBS}{job_id}.json")
+        assert blob is not None  # no If-None-Match, so never 304
+        return Job.model_validate_json(blob.body), blob.etag
 
     def put(self, job: Job) -> Job:
+        return self.write(job)[0]
+
+    def write(self, job: Job, if_match: str | None = None) -> tuple[Job, str]:
+        """Store the record (PreconditionFailed if ``if_match`` is not its ETag); returns it and its ETag."""
         job = job.model_copy(update={"updated_at": now_iso()})
-        self.bucket.put(f"{JOBS}{job.job_id}.json", job.model_dump_json().encode(), "application/json")
-        return job
+        etag = self.bucket.put(
+            f"{JOBS}{job.job_id}.json", job.model_dump_json().encode(), "application/json", if_match=if_match
+        )
+        return job, etag

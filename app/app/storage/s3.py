@@ -21,6 +21,10 @@ class NotFound(Exception):
     """The key does not exist."""
 
 
+class PreconditionFailed(Exception):
+    """A conditional write lost: the object changed since the ETag it was conditioned on (412/409)."""
+
+
 @dataclass(frozen=True)
 class Blob:
     body: bytes
@@ -29,6 +33,8 @@ class Blob:
 
 _NOT_FOUND = {"NoSuchKey", "404", "NotFound"}
 _NOT_MODIFIED = {"304", "NotModified"}
+# 409 ConditionalRequestConflict: a concurrent conditional write to the same key won.
+_PRECONDITION = {"412", "PreconditionFailed", "409", "ConditionalRequestConflict"}
 
 
 def make_client(settings: Settings, service: str = "s3") -> Any:
@@ -76,12 +82,24 @@ class Bucket:
         assert blob is not None  # no If-None-Match, so never 304
         return blob.body
 
-    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> str:
+    def put(
+        self,
+        key: str,
+        body: bytes,
+        content_type: str = "application/octet-stream",
+        if_match: str | None = None,
+    ) -> str:
+        """Write the object; its ETag. With ``if_match``: PreconditionFailed unless it still has that."""
+        kwargs: dict[str, Any] = {"IfMatch": if_match} if if_match else {}
         try:
             resp = self.client.put_object(
-                Bucket=self.name, Key=self._key(key), Body=body, ContentType=content_type
+                Bucket=self.name, Key=self._key(key), Body=body, ContentType=content_type, **kwargs
             )
-        except (ClientError, BotoCoreError) as e:
+        except ClientError as e:
+            if str(e.response.get("Error", {}).get("Code")) in _PRECONDITION:
+                raise PreconditionFailed(key) from e
+            raise BucketUnavailable(f"writing s3://{self.name}/{self._key(key)}: {e}") from e
+        except BotoCoreError as e:
             raise BucketUnavailable(f"writing s3://{self.name}/{self._key(key)}: {e}") from e
         return str(resp.get("ETag", ""))
 

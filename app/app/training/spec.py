@@ -55,3 +55,6 @@ class Job(BaseModel):
     progress: Progress = Progress()
     model_version: str | None = None
     error: str | None = None
+    heartbeat_at: str | None = Field(
+        default=None, description="Last sign of life of the training process (every JOB_HEARTBEAT_S)"
+    )

@@ -110,6 +110,8 @@ class AppServer:
     log: Path
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
+    # Its own process group (pgid == pid), like a container: killpg ends it and its training child only.
+    new_session: bool = False
 
     @property
     def url(self) -> str:
@@ -119,7 +121,13 @@ class AppServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "API_KEY", "MODEL_"))}
         env |= CREDENTIALS | {"API_KEY": API_KEY, "POLL_INTERVAL_S": "0.5", "PORT": str(self.port)} | self.env
         out = self.log.open("ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "app"], env=env, stdout=out, stderr=out)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "app"],
+            env=env,
+            stdout=out,
+            stderr=out,
+            start_new_session=self.new_session,
+        )
         if wait_live:
             wait_for(self._live, 60, f"app on port {self.port} to answer /health/live")
         return self
@@ -170,9 +178,15 @@ def app_factory(tmp_path: Path, moto_s3: MotoServer) -> Iterator[Callable[..., A
     """Start app servers (default: against the session moto server); all are stopped after the test."""
     started: list[AppServer] = []
 
-    def start(bucket: str, endpoint: str | None = None, wait_live: bool = True, **env: str) -> AppServer:
+    def start(
+        bucket: str,
+        endpoint: str | None = None,
+        wait_live: bool = True,
+        new_session: bool = False,
+        **env: str,
+    ) -> AppServer:
         settings = {"MODEL_BUCKET": bucket, "AWS_ENDPOINT_URL": endpoint or moto_s3.endpoint} | env
-        server = AppServer(settings, tmp_path / f"app-{len(started)}.log")
+        server = AppServer(settings, tmp_path / f"app-{len(started)}.log", new_session=new_session)
         started.append(server)
         return server.start(wait_live)
 

@@ -7,6 +7,7 @@ from starlette.concurrency import run_in_threadpool
 from app.api.deps import ServicesDep, require_key
 from app.api.errors import field_error
 from app.api.schemas import JobAccepted
+from app.serving.jobs import job_status
 from app.serving.training import Busy
 from app.storage.datasets import DatasetMeta
 from app.training.spec import Job, TrainSpec
@@ -69,4 +70,4 @@ async def train(spec: TrainSpec, services: ServicesDep) -> JSONResponse:
 
 @router.get("/jobs/{job_id}", response_model=Job, responses={404: {}})
 async def get_job(services: ServicesDep, job_id: str = Path(pattern=r"^[A-Za-z0-9_\-]{1,80}$")) -> Job:
-    return await run_in_threadpool(services.jobs.get, job_id)
+    return await run_in_threadpool(job_status, services.jobs, job_id, services.settings.job_stale_s)
