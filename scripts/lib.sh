@@ -51,8 +51,15 @@ tf_init() {
 take_deploy_lock() {
   local lock="${DEPLOY_LOCK_FILE:-${TMPDIR:-/tmp}/iac-deploy-$(printf '%s' "${STACK_DIR}" | cksum | cut -d' ' -f1).lock}"
   mkdir -p "$(dirname "${lock}")"
-  exec 9>"${lock}"
-  if ! flock -n 9; then
-    die "another deploy of ${STACK_DIR} is running (lock ${lock} is held); wait for it to finish, then retry"
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"${lock}"
+    flock -n 9 ||
+      die "another deploy of ${STACK_DIR} is running (lock ${lock} is held); wait for it to finish, then retry"
+    return 0
   fi
+  # No flock(1) (macOS): an atomic mkdir is the lock, removed when this deploy exits.
+  mkdir "${lock}.d" 2>/dev/null ||
+    die "another deploy of ${STACK_DIR} is running (lock ${lock}.d exists); wait for it, or remove it if no deploy runs"
+  # shellcheck disable=SC2064 # expand now: the path is fixed for this deploy
+  trap "rmdir '${lock}.d'" EXIT
 }
