@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 
 from dev.emulator.pythons import REPO_ROOT, emulator_python
+from dev.processes import pid_alive
 
 DEFAULT_PORT = 4566
 DEFAULT_STATE_DIR = REPO_ROOT / ".local" / "emulator"
@@ -49,20 +50,6 @@ class EmulatorHandle:
 
 def _paths(state_dir: Path) -> tuple[Path, Path, Path]:
     return state_dir / "emulator.pid", state_dir / "emulator.log", state_dir / "emulator.json"
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # A zombie (exited child not yet reaped) still answers kill(0); it is not running.
-    with contextlib.suppress(OSError):
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return stat.rsplit(")", 1)[1].split()[0] != "Z"
-    return True
 
 
 def _is_emulator(pid: int) -> bool:
@@ -108,7 +95,7 @@ def status(state_dir: Path = DEFAULT_STATE_DIR) -> EmulatorHandle | None:
         info = json.loads(info_file.read_text())
     except (ValueError, OSError):
         return None
-    if not _pid_alive(pid) or not _is_emulator(pid):
+    if not pid_alive(pid) or not _is_emulator(pid):
         return None
     return EmulatorHandle(
         endpoint_url=info["endpoint_url"],
@@ -210,10 +197,10 @@ def stop(state_dir: Path = DEFAULT_STATE_DIR, *, grace: float = 10.0) -> bool:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(running.pid, signal.SIGTERM)
     deadline = time.monotonic() + grace
-    while time.monotonic() < deadline and _pid_alive(running.pid):
+    while time.monotonic() < deadline and pid_alive(running.pid):
         _reap(running.pid)
         time.sleep(0.1)
-    if _pid_alive(running.pid):
+    if pid_alive(running.pid):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(running.pid, signal.SIGKILL)
     _reap(running.pid)

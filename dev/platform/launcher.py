@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from dev.platform.settings import ROOT
-from dev.platform.state import pid_alive, read_state
+from dev.platform.state import read_state
+from dev.processes import pid_alive
 
 State = dict[str, Any]
 
@@ -129,6 +130,9 @@ def stop(state_dir: Path, timeout: float = 60.0) -> bool:
         if pid_alive(pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+        # When this process started the data plane, its exit leaves a zombie until reaped here.
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(pid, 0)
     # Tasks run in their own sessions: after a crash of the data plane they would outlive it.
     for svc in state.get("services", []):
         for task in svc.get("tasks", []):
