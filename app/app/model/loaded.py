@@ -10,17 +10,12 @@ import torch
 from safetensors.torch import load as load_safetensors
 
 from app.model.encode import RowEncoder
+from app.model.files import METRICS_FILE, STATE_FILE, WEIGHTS_FILE, ModelLoadError
 from app.model.folded import FoldedNet
 from app.model.network import TabularNet
 from app.model.state import PreprocessState
 
-WEIGHTS_FILE = "weights.safetensors"
-STATE_FILE = "preprocess.json"
-METRICS_FILE = "metrics.json"
-
-
-class ModelLoadError(Exception):
-    """The files of a version do not make a usable model (bad JSON, shape mismatch, bad weights)."""
+__all__ = ["METRICS_FILE", "STATE_FILE", "WEIGHTS_FILE", "LoadedModel", "ModelLoadError"]
 
 
 @dataclass(frozen=True)

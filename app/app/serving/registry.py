@@ -11,12 +11,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from app.model.loaded import STATE_FILE, WEIGHTS_FILE, LoadedModel, ModelLoadError
+from app.model.files import STATE_FILE, WEIGHTS_FILE, ModelLoadError
 from app.storage.models import IntegrityError, ModelStore
 from app.storage.s3 import BucketUnavailable, NotFound
+
+if TYPE_CHECKING:
+    from app.model.loaded import LoadedModel
 
 log = logging.getLogger("app.registry")
 
@@ -43,6 +47,8 @@ class ModelRegistry:
 
     def load(self, version: str) -> LoadedModel:
         """Fetch, verify and build ``version`` (raises IntegrityError, ModelLoadError, NotFound, ...)."""
+        from app.model.loaded import LoadedModel  # torch: imported with the first model, not at start-up
+
         model = LoadedModel.from_files(version, self.models.read_version(version, [WEIGHTS_FILE, STATE_FILE]))
         # One forward pass now, so the first request does not pay torch's lazy initialisation.
         n_cat, n_cont = len(model.state.cat_names), len(model.state.cont_names)

@@ -13,7 +13,7 @@ import time
 import orjson
 
 from app.config import Settings
-from app.model.loaded import METRICS_FILE, STATE_FILE, WEIGHTS_FILE
+from app.model.files import METRICS_FILE, STATE_FILE, WEIGHTS_FILE
 from app.storage.datasets import DatasetStore
 from app.storage.jobs import JobStore
 from app.storage.models import ModelStore, new_version_id, now_iso

@@ -1,4 +1,4 @@
-"""The serving process never imports fastai: checked in a fresh interpreter after startup and predictions."""
+"""Serving never imports fastai, and torch only with its first model: checked in fresh interpreters."""
 
 from __future__ import annotations
 
@@ -45,3 +45,32 @@ def test_serving_does_not_import_fastai(trained: TrainedFixture, tmp_path: Path)
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+STARTUP_SCRIPT = r"""
+import os, sys
+os.environ.update(AWS_ACCESS_KEY_ID="t", AWS_SECRET_ACCESS_KEY="t", AWS_DEFAULT_REGION="us-east-1")
+os.environ.pop("AWS_ENDPOINT_URL", None)
+from moto import mock_aws
+with mock_aws():
+    import boto3
+    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="models")
+    from fastapi.testclient import TestClient
+    import app.__main__
+    from app.api.app import create_app
+    from app.config import Settings
+    key = "k" * 20
+    with TestClient(create_app(Settings(model_bucket="models", api_key=key), key)) as c:
+        assert c.get("/health/live").status_code == 200
+        assert c.get("/health/ready").status_code == 503
+print("torch" in sys.modules)
+"""
+
+
+def test_serving_starts_without_importing_torch() -> None:
+    # torch comes with the first model: a fresh replica answers its health checks without paying for it.
+    proc = subprocess.run(
+        [sys.executable, "-c", STARTUP_SCRIPT], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "False"

@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import Services, ServicesDep, require_key
 from app.api.schemas import Activated, ModelInfo, ModelList
-from app.model.loaded import METRICS_FILE, ModelLoadError
+from app.model.files import METRICS_FILE, ModelLoadError
 from app.storage.models import VERSION_PATTERN, IntegrityError
 from app.storage.s3 import NotFound
 

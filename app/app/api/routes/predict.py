@@ -3,7 +3,7 @@ of through a pydantic model: per-row Python work would cost more than the networ
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from fastapi import APIRouter, HTTPException, Request
@@ -14,7 +14,9 @@ from app.api.deps import Services
 from app.api.errors import field_error, unprocessable
 from app.api.schemas import PredictRequest, PredictResponse
 from app.model.encode import RowError
-from app.model.loaded import LoadedModel
+
+if TYPE_CHECKING:
+    from app.model.loaded import LoadedModel
 
 router = APIRouter(tags=["predict"])
 _INLINE_ROWS = 256  # smaller batches run on the event loop: a thread hop costs more than they do
