@@ -6,7 +6,9 @@ On an installed checkout, with a fresh emulator and local state of its own (the 
 - the `tflocal apply` of local core + workload inside it, against the 60 s budget and the AWS provider's
   fixed 30 s sleep after creating an ALB (the floor);
 - a rollout of a new revision of the 2-task service (deploy.sh): first new task healthy → last old task
-  stopped, and update → last old task stopped, against the target group's interval x healthy threshold.
+  stopped, and update → last old task stopped, against the target group's interval x healthy threshold (the
+  floor the issue names; a newly registered target needs one passing check, as in AWS, so a rollout can
+  beat it).
 """
 
 from __future__ import annotations

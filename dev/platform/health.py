@@ -35,7 +35,12 @@ class ProbeResult:
 
 @dataclass
 class TargetHealth:
-    """Consecutive-result counting as the ALB does it: thresholds move a target between states."""
+    """Consecutive-result counting as the ALB does it.
+
+    A newly registered target (``initial``) is healthy after its first passing check; the healthy threshold
+    applies to a target coming back from ``unhealthy`` (ELB user guide, "Health checks for Application Load
+    Balancer target groups"). Failures count against the unhealthy threshold in every state.
+    """
 
     healthy_threshold: int
     unhealthy_threshold: int
@@ -50,7 +55,9 @@ class TargetHealth:
             return self.state
         if result.ok:
             self.successes, self.failures = self.successes + 1, 0
-            if self.state != HEALTHY and self.successes >= self.healthy_threshold:
+            if self.state == INITIAL or (
+                self.state == UNHEALTHY and self.successes >= self.healthy_threshold
+            ):
                 self.state, self.reason, self.description = HEALTHY, "", ""
         else:
             # a healthy target keeps its state (and its traffic) until the unhealthy threshold is reached

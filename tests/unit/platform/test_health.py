@@ -32,9 +32,17 @@ def test_matcher(matcher: str, status: int, accepted: bool) -> None:
     assert matcher_accepts(matcher, status) is accepted
 
 
-def test_initial_to_healthy_after_threshold_successes() -> None:
-    h = TargetHealth(healthy_threshold=2, unhealthy_threshold=3)
-    assert h.record(OK) == INITIAL
+def test_new_target_is_healthy_after_one_passing_check() -> None:
+    # "After your target is registered, it must pass one health check to be considered healthy."
+    h = TargetHealth(healthy_threshold=3, unhealthy_threshold=3)
+    assert h.record(OK) == HEALTHY
+
+
+def test_new_target_turns_unhealthy_after_threshold_failures_then_needs_the_healthy_threshold() -> None:
+    h = TargetHealth(healthy_threshold=2, unhealthy_threshold=2)
+    assert h.record(BAD) == INITIAL
+    assert h.record(BAD) == UNHEALTHY
+    assert h.record(OK) == UNHEALTHY
     assert h.record(OK) == HEALTHY
 
 
