@@ -110,10 +110,17 @@ module "github_oidc" {
   plan_readable_secret_arns = ["arn:aws:secretsmanager:us-east-1:123456789012:secret:placeholder"]
 }
 
+module "ecs_cluster" {
+  source = "../modules/ecs_cluster"
+
+  name = local.names.cluster
+}
+
 module "ecs" {
   source = "../modules/ecs"
 
   names                   = local.names
+  cluster_arn             = module.ecs_cluster.arn
   repository_url          = module.ecr.repository_url
   repository_arn          = module.ecr.repository_arn
   image_tag               = "0123abc"

@@ -7,7 +7,7 @@ resource "aws_appautoscaling_target" "service" {
   count = local.scaling
 
   service_namespace  = "ecs"
-  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.app.name}"
+  resource_id        = "service/${var.names.cluster}/${aws_ecs_service.app.name}"
   scalable_dimension = "ecs:service:DesiredCount"
   min_capacity       = var.autoscaling.min_capacity
   max_capacity       = var.autoscaling.max_capacity

@@ -1,18 +1,7 @@
-# The cluster and the log group its tasks write to.
+# The log group the service's tasks write to (the cluster comes from the core stack's ecs_cluster module).
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 data "aws_region" "current" {}
-
-resource "aws_ecs_cluster" "this" {
-  name = var.names.cluster
-
-  setting {
-    name  = "containerInsights"
-    value = var.container_insights
-  }
-
-  tags = var.tags
-}
 
 resource "aws_cloudwatch_log_group" "app" {
   name              = var.names.log_group

@@ -2,7 +2,7 @@
 # replaced by rolling deployments that never drop below the desired count and roll back on failure.
 resource "aws_ecs_service" "app" {
   name             = var.names.service
-  cluster          = aws_ecs_cluster.this.arn
+  cluster          = var.cluster_arn
   task_definition  = aws_ecs_task_definition.app.arn
   desired_count    = var.desired_count
   launch_type      = "FARGATE"

@@ -10,15 +10,9 @@ variable "names" {
   })
 }
 
-variable "container_insights" {
-  description = "CloudWatch Container Insights on the cluster: enabled, enhanced or disabled."
+variable "cluster_arn" {
+  description = "ARN of the ECS cluster the service runs in (its name is names.cluster)."
   type        = string
-  default     = "enabled"
-
-  validation {
-    condition     = contains(["enabled", "enhanced", "disabled"], var.container_insights)
-    error_message = "container_insights must be enabled, enhanced or disabled."
-  }
 }
 
 variable "log_retention_days" {

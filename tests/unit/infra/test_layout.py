@@ -50,9 +50,10 @@ def test_local_and_prod_stacks_differ_only_in_values_and_backend(stack: str) -> 
     assert files == local_files
     assert files == {*SHARED_STACK_FILES, "backend.tf", "terraform.tfvars"}
     for name in SHARED_STACK_FILES:
-        assert (prod / name).read_text() == (local / name).read_text(), (
-            f"{stack}/{name} differs between prod and local"
-        )
+        # One source: local's copy is a link to prod's file, so the two can never drift apart.
+        link = local / name
+        assert link.is_symlink(), f"live/local/{stack}/{name} must be a symlink to live/prod/{stack}/{name}"
+        assert link.resolve() == (prod / name).resolve()
 
 
 @pytest.mark.parametrize("environment", ["prod", "local"])

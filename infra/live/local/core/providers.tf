@@ -1,12 +1,1 @@
-provider "aws" {
-  region = var.region
-
-  default_tags {
-    tags = merge(var.tags, {
-      Project     = var.name
-      Environment = var.environment
-      Stack       = "core"
-      ManagedBy   = "terraform"
-    })
-  }
-}
+../../prod/core/providers.tf

@@ -1,10 +1,1 @@
-terraform {
-  required_version = ">= 1.11"
-
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = ">= 5.100, < 6.0"
-    }
-  }
-}
+../../prod/core/versions.tf

@@ -1,5 +1,6 @@
 # Core: everything the service runs on and that changes rarely: network, security groups, ALB, WAF,
-# CloudFront, ECR, model bucket, API-key secret, GitHub OIDC roles. The workload stack reads its outputs.
+# CloudFront, the ECS cluster, ECR, model bucket, API-key secret, GitHub OIDC roles. The workload stack
+# reads its outputs.
 data "aws_caller_identity" "current" {}
 
 locals {
@@ -97,6 +98,13 @@ module "edge" {
   origin_verify_header_value = module.secrets.origin_verify_value
   aliases                    = var.cloudfront_aliases
   acm_certificate_arn        = var.cloudfront_certificate_arn
+}
+
+module "ecs_cluster" {
+  source = "../../../modules/ecs_cluster"
+
+  name               = local.workload_names.cluster
+  container_insights = var.container_insights
 }
 
 module "ecr" {

@@ -15,6 +15,16 @@ output "workload_names" {
   value       = local.workload_names
 }
 
+output "cluster_name" {
+  description = "ECS cluster the workload's service runs in."
+  value       = module.ecs_cluster.name
+}
+
+output "cluster_arn" {
+  description = "ARN of the ECS cluster."
+  value       = module.ecs_cluster.arn
+}
+
 output "vpc_id" {
   description = "ID of the VPC."
   value       = module.network.vpc_id

@@ -154,6 +154,12 @@ variable "cloudfront_origin_domain" {
 
 # --- images, models, secrets -----------------------------------------------------------------------------
 
+variable "container_insights" {
+  description = "Container Insights on the ECS cluster: enabled, enhanced or disabled."
+  type        = string
+  default     = "enabled"
+}
+
 variable "ecr_keep_images" {
   description = "Tagged images kept in ECR (rollback depth)."
   type        = number

@@ -1,6 +1,6 @@
-# Workload: the ECS cluster, task definition, service, autoscaling and the tasks' roles. Deploy = apply
-# with -var image_tag=<sha>; rollback = apply with the previous tag. Everything it needs from the core stack
-# comes from core's outputs.
+# Workload: the ECS task definition, service, autoscaling and the tasks' roles; the cluster is core's.
+# Deploy = apply with -var image_tag=<sha>; rollback = apply with the previous tag. Everything it needs from
+# the core stack comes from core's outputs.
 data "aws_caller_identity" "current" {}
 
 locals {
@@ -38,7 +38,7 @@ module "ecs" {
   source = "../../../modules/ecs"
 
   names              = local.core.workload_names
-  container_insights = var.container_insights
+  cluster_arn        = local.core.cluster_arn
   log_retention_days = var.log_retention_days
 
   repository_url = local.core.ecr_repository_url

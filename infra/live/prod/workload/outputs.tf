@@ -1,6 +1,6 @@
 output "cluster_name" {
   description = "ECS cluster (aws ecs wait services-stable --cluster)."
-  value       = module.ecs.cluster_name
+  value       = local.core.cluster_name
 }
 
 output "service_name" {

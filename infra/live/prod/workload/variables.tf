@@ -94,12 +94,6 @@ variable "autoscaling" {
   default = {}
 }
 
-variable "container_insights" {
-  description = "Container Insights on the cluster: enabled, enhanced or disabled."
-  type        = string
-  default     = "enabled"
-}
-
 variable "log_retention_days" {
   description = "Retention of the container logs, in days."
   type        = number
