@@ -50,15 +50,18 @@ class ServiceClient:
                 return job
             if job["state"] == "failed":
                 raise CliError(f"training job {job_id} failed: {job.get('error')}")
-            time.sleep(1)
+            time.sleep(0.25)
         raise CliError(f"training job {job_id} did not finish within {timeout:.0f} s")
 
     def wait_ready(self, timeout: float) -> None:
-        """Every replica serves the active model once /health/ready answers 200 several times in a row."""
+        """Every replica serves the active model once /health/ready answers 200 several times in a row.
+
+        The ALB goes round robin over the healthy targets: a streak of four covers two replicas twice.
+        """
         deadline, streak = time.monotonic() + timeout, 0
         while time.monotonic() < deadline and streak < 4:
             streak = streak + 1 if self._http.get("/health/ready").status_code == 200 else 0
-            time.sleep(0.5)
+            time.sleep(0.1)
         if streak < 4:
             raise CliError(f"the service did not report ready within {timeout:.0f} s (GET /health/ready)")
 

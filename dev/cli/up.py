@@ -10,6 +10,7 @@ import fcntl
 import shutil
 import socket
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -102,45 +103,31 @@ def _up(cfg: LocalConfig, started: list[str]) -> dict[str, str]:
     with phase("Emulator") as p:
         was = emulator.status(cfg.emulator_dir)
         try:
-            handle = emulator.start(cfg.emulator_port, cfg.emulator_dir)
+            # Preload: the services' code and the region's EC2 backend load while Terraform starts up.
+            preload = {"IAC_EMULATOR_PRELOAD": "1", "IAC_EMULATOR_REGION": cfg.region}
+            handle = emulator.start(cfg.emulator_port, cfg.emulator_dir, extra_env=preload)
         except emulator.EmulatorError as exc:
             raise CliError(str(exc)) from exc
         if was is None:
             started.append("emulator")
         p.detail = f"{handle.endpoint_url} ({'running' if was else 'started'}, pid {handle.pid})"
     emulator_id = f"{handle.pid}:{handle.port}"
-    with phase("Core stack (tflocal apply)") as p:
-        p.detail = "applied" if terraform.apply(cfg, cfg.core_stack, emulator_id, {}) else "up to date"
-    tag = cfg.image_tag or terraform.current_image_tag(cfg) or "dev"
-    with phase(f"Workload stack ({tag})") as p:
-        applied = terraform.apply(cfg, cfg.workload_stack, emulator_id, {"image_tag": tag})
-        p.detail = "applied" if applied else "up to date"
-    with phase("Data plane: tasks healthy") as p:
-        was_running = plane.running(cfg.platform_dir)
-        try:
-            h = plane.start(cfg.platform_dir, cfg.aws_env(), python=str(cfg.venv_bin / "python"))
-            if was_running is None:
-                started.append("plane")
-            state = plane.wait_for(
-                h, plane.service_ready, cfg.ready_timeout_s, "the service's tasks to be healthy"
-            )
-        except plane.PlaneError as exc:
-            raise CliError(
-                f"{exc}\n{_health_hint(cfg)}(full log: {cfg.platform_dir / 'platform.log'})"
-            ) from exc
-        url = alb_url(state)
-        p.detail = f"{sum(len(s['tasks']) for s in state['services'])} tasks behind {url}"
-    core = terraform.outputs(cfg, cfg.core_stack)
-    client = ServiceClient(url, api_key(cfg, str(core["api_key_secret_name"])))
-    with phase("Seed model (train via ALB)") as p:
-        version = client.active_model()
-        if version:
-            p.detail = f"active model {version}"
-        else:
-            csv = write_sample(cfg.venv_bin / "python", cfg.local_dir / "sample.csv", cfg.seed_rows)
-            job = client.wait_job(client.train(client.upload(csv), cfg.seed_epochs), cfg.ready_timeout_s)
-            p.detail = f"model {job.get('model_version')} trained and active"
-        client.wait_ready(120)
+    # What does not depend on the stacks starts now and runs beside the applies (the critical path is
+    # the core stack's ALB, which the AWS provider waits on for a fixed 60 s): the data plane (it picks
+    # the service up as soon as the workload stack creates it), the sample data, the workload's init.
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="up") as pool:
+        if plane.running(cfg.platform_dir) is None:
+            started.append("plane")
+        plane_handle = pool.submit(
+            plane.start, cfg.platform_dir, cfg.aws_env(), python=str(cfg.venv_bin / "python")
+        )
+        sample = pool.submit(
+            write_sample, cfg.venv_bin / "python", cfg.local_dir / "sample.csv", cfg.seed_rows
+        )
+        url = _apply_stacks(cfg, emulator_id, pool, plane_handle)
+        core = terraform.outputs(cfg, cfg.core_stack)
+        client = ServiceClient(url, api_key(cfg, str(core["api_key_secret_name"])))
+        _seed(cfg, client, sample)
     with phase("First prediction") as p:
         result = client.predict([SAMPLE_ROW])
         p.detail = f"{result['predictions'][0]:.3f} from model {result['model_version']}"
@@ -159,6 +146,60 @@ def _up(cfg: LocalConfig, started: list[str]) -> dict[str, str]:
         soft_wrap=True,
     )
     return info
+
+
+def _apply_stacks(
+    cfg: LocalConfig, emulator_id: str, pool: ThreadPoolExecutor, plane_handle: Future[plane.PlaneHandle]
+) -> str:
+    """Core, then workload (its init runs beside the core apply), then the tasks healthy; the ALB's URL."""
+    with phase("Core stack (tflocal apply)") as p:
+        core_job = terraform.pending(cfg, cfg.core_stack, emulator_id, {})
+        if core_job and not terraform.initialised(cfg.core_stack, cfg.endpoint_url):
+            terraform.init(cfg, cfg.core_stack)  # also creates the state bucket both stacks use
+        tag = cfg.image_tag or terraform.current_image_tag(cfg) or "dev"
+        workload_job = terraform.pending(cfg, cfg.workload_stack, emulator_id, {"image_tag": tag})
+        # A fresh checkout or a moved endpoint: the workload's init runs beside the core apply.
+        workload_init = (
+            pool.submit(terraform.init, cfg, cfg.workload_stack)
+            if workload_job and not terraform.initialised(cfg.workload_stack, cfg.endpoint_url)
+            else None
+        )
+        if core_job:
+            terraform.apply(cfg, core_job)
+        p.detail = "applied" if core_job else "up to date"
+    with phase(f"Workload stack ({tag})") as p:
+        if workload_init:
+            workload_init.result()
+        if workload_job:
+            terraform.apply(cfg, workload_job)
+        p.detail = "applied" if workload_job else "up to date"
+    with phase("Data plane: tasks healthy") as p:
+        try:
+            state = plane.wait_for(
+                plane_handle.result(),
+                plane.service_ready,
+                cfg.ready_timeout_s,
+                "the service's tasks to be healthy",
+            )
+        except plane.PlaneError as exc:
+            raise CliError(
+                f"{exc}\n{_health_hint(cfg)}(full log: {cfg.platform_dir / 'platform.log'})"
+            ) from exc
+        url = alb_url(state)
+        p.detail = f"{sum(len(s['tasks']) for s in state['services'])} tasks behind {url}"
+    return url
+
+
+def _seed(cfg: LocalConfig, client: ServiceClient, sample: Future[Path]) -> None:
+    with phase("Seed model (train via ALB)") as p:
+        version = client.active_model()
+        if version:
+            p.detail = f"active model {version}"
+        else:
+            job_id = client.train(client.upload(sample.result()), cfg.seed_epochs)
+            job = client.wait_job(job_id, cfg.ready_timeout_s)
+            p.detail = f"model {job.get('model_version')} trained and active"
+        client.wait_ready(120)
 
 
 def _health_hint(cfg: LocalConfig) -> str:

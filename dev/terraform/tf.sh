@@ -62,15 +62,46 @@ trap cleanup EXIT
 
 # tflocal writes the override files (providers, S3 backend, terraform_remote_state) and stops (DRY_RUN);
 # we then make both S3 configurations path-style, which tflocal leaves out, and run Terraform ourselves.
-DRY_RUN=1 "${tflocal}" "$@" >/dev/null
+# Generating them costs about a second of Python per call, so the result is cached under .local/ by what
+# it depends on: the command class (init runs before a lock file exists), the endpoint, the Terraform and
+# tflocal versions, the lock file and every .tf file of the stack and of the modules that get an override.
+cmd_class=other
+[[ "${1:-}" == init ]] && cmd_class=init
+tf_bin="$(command -v terraform)"
+cache_key="$(
+  {
+    echo "${cmd_class} ${AWS_ENDPOINT_URL} ${AWS_REGION} ${S3_HOSTNAME} ${#overrides[@]}"
+    stat -L -c '%s %Y' "${tf_bin}"
+    cat "${tflocal}" .terraform.lock.hcl 2>/dev/null || true
+    for dir in "${stack}" "${extra[@]}"; do
+      echo "${dir}"
+      find "${dir}" -maxdepth 1 -name '*.tf' ! -name localstack_providers_override.tf -print0 | sort -z | xargs -0 cat
+    done
+  } | sha256sum | cut -c1-32
+)"
+cache_dir="${root}/.local/tf-overrides/${cache_key}"
+if [[ -d "${cache_dir}" ]]; then
+  for i in "${!overrides[@]}"; do
+    [[ -f "${cache_dir}/${i}.tf" ]] && cp "${cache_dir}/${i}.tf" "${overrides[$i]}"
+  done
+else
+  DRY_RUN=1 "${tflocal}" "$@" >/dev/null
+  tmp_dir="$(mktemp -d "${root}/.local/tf-overrides.XXXXXX")"
+  for i in "${!overrides[@]}"; do
+    file="${overrides[$i]}"
+    [[ -f "${file}" ]] || continue
+    grep -qE '^[[:space:]]*use_path_style' "${file}" ||
+      sed -i -E 's/^([[:space:]]*backend "s3" \{)/\1\n    use_path_style = true/; s/^([[:space:]]*config = \{)/\1\n    use_path_style = true/' "${file}"
+    cp "${file}" "${tmp_dir}/${i}.tf"
+  done
+  mkdir -p "${cache_dir%/*}"
+  mv -T "${tmp_dir}" "${cache_dir}" 2>/dev/null || rm -rf "${tmp_dir}" # a concurrent run cached it first
+fi
 main_override="${overrides[0]}"
 if [[ -f "${main_override}" ]]; then
-  for file in "${overrides[@]}"; do
-    [[ -f "${file}" ]] && ! grep -qE '^[[:space:]]*use_path_style' "${file}" &&
-      sed -i -E 's/^([[:space:]]*backend "s3" \{)/\1\n    use_path_style = true/; s/^([[:space:]]*config = \{)/\1\n    use_path_style = true/' "${file}"
-  done
   bucket="$(awk '/backend "s3"/{b=1} b && /^[[:space:]]*bucket[[:space:]]*=/{gsub(/[" ]/,"",$0); split($0,a,"="); print a[2]; exit}' "${main_override}")"
-  if [[ -n "${bucket}" ]]; then
+  # A HEAD on the bucket (path-style) answers in milliseconds; Python only when it has to be created.
+  if [[ -n "${bucket}" ]] && ! curl -fsS -o /dev/null -I "${AWS_ENDPOINT_URL%/}/${bucket}" 2>/dev/null; then
     "${tflocal%/*}/python" - "${bucket}" <<'PY'
 import os, sys
 import boto3
@@ -82,8 +113,13 @@ try:
 except ClientError:
     extra = {} if s3.meta.region_name == "us-east-1" else {
         "CreateBucketConfiguration": {"LocationConstraint": s3.meta.region_name}}
-    s3.create_bucket(Bucket=sys.argv[1], **extra)
-    print(f"tf.sh: created state bucket {sys.argv[1]} in the emulator", file=sys.stderr)
+    try:
+        s3.create_bucket(Bucket=sys.argv[1], **extra)
+    except ClientError as exc:  # a concurrent run (the other stack) created it a moment ago
+        if exc.response["Error"]["Code"] != "BucketAlreadyOwnedByYou":
+            raise
+    else:
+        print(f"tf.sh: created state bucket {sys.argv[1]} in the emulator", file=sys.stderr)
 PY
   fi
 fi

@@ -33,6 +33,19 @@ def _preload() -> None:
             SERVICE_PLUGINS.require(name)
         except Exception:  # a service that fails to load still answers its own error on first use
             LOG.exception("preloading %s failed", name)
+    try:
+        _warm_ec2_backend()
+    except Exception:
+        LOG.exception("creating the EC2 backend of the default account failed")
+
+
+def _warm_ec2_backend() -> None:
+    # moto builds a region's EC2 backend (default VPC, AZs, instance types) on its first request: ~0.6 s
+    # that would land on Terraform's first data source read.
+    from localstack.constants import DEFAULT_AWS_ACCOUNT_ID
+    from moto.ec2.models import ec2_backends
+
+    ec2_backends[DEFAULT_AWS_ACCOUNT_ID][settings.preload_region()]
 
 
 @hooks.on_infra_ready()  # type: ignore[misc]

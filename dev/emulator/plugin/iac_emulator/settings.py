@@ -35,6 +35,11 @@ PRELOAD_SERVICES = (
 )
 
 
+def preload_region() -> str:
+    """The region whose regional backends PRELOAD builds (the clients' region, as the launcher passes it)."""
+    return os.environ.get("IAC_EMULATOR_REGION") or "us-east-1"
+
+
 def enabled(name: str) -> bool:
     """A switch is on unless set to 0/false/no (switches in DEFAULT_OFF: off unless set to 1/true/yes)."""
     default = "0" if name in DEFAULT_OFF else "1"
