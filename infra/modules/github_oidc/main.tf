@@ -10,6 +10,11 @@ locals {
   account      = data.aws_caller_identity.current.account_id
   partition    = data.aws_partition.current.partition
   region       = data.aws_region.current.name
+
+  trusted_subjects = merge(
+    { deploy = ["repo:${var.repository}:environment:${var.deploy_environment}"] },
+    var.plan_role_enabled ? { plan = ["repo:${var.repository}:pull_request", "repo:${var.repository}:ref:refs/heads/main"] } : {},
+  )
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -22,7 +27,11 @@ resource "aws_iam_openid_connect_provider" "github" {
   tags = var.tags
 }
 
-data "aws_iam_policy_document" "deploy_trust" {
+# One trust policy per role, differing only in the token subjects they accept: exact subjects, so only jobs
+# of this repository in that environment (deploy) or on pull requests and main (plan) can assume them.
+data "aws_iam_policy_document" "trust" {
+  for_each = local.trusted_subjects
+
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
 
@@ -37,11 +46,10 @@ data "aws_iam_policy_document" "deploy_trust" {
       values   = ["sts.amazonaws.com"]
     }
 
-    # Exact subject: only jobs that run in this environment of this repository.
     condition {
       test     = "StringEquals"
       variable = "${local.issuer}:sub"
-      values   = ["repo:${var.repository}:environment:${var.deploy_environment}"]
+      values   = each.value
     }
   }
 
@@ -56,7 +64,7 @@ data "aws_iam_policy_document" "deploy_trust" {
 resource "aws_iam_role" "deploy" {
   name                 = "${var.name}-deploy"
   description          = "GitHub Actions (${var.repository}, environment ${var.deploy_environment}): push the image, apply the workload stack"
-  assume_role_policy   = data.aws_iam_policy_document.deploy_trust.json
+  assume_role_policy   = data.aws_iam_policy_document.trust["deploy"].json
   max_session_duration = 3600
 
   tags = var.tags

@@ -1,35 +1,10 @@
 # Read-only role for `terraform plan` in pull requests: reads every resource and the state, changes nothing.
-data "aws_iam_policy_document" "plan_trust" {
-  count = var.plan_role_enabled ? 1 : 0
-
-  statement {
-    actions = ["sts:AssumeRoleWithWebIdentity"]
-
-    principals {
-      type        = "Federated"
-      identifiers = [local.provider_arn]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "${local.issuer}:aud"
-      values   = ["sts.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "${local.issuer}:sub"
-      values   = ["repo:${var.repository}:pull_request", "repo:${var.repository}:ref:refs/heads/main"]
-    }
-  }
-}
-
 resource "aws_iam_role" "plan" {
   count = var.plan_role_enabled ? 1 : 0
 
   name                 = "${var.name}-plan"
   description          = "GitHub Actions (${var.repository}, pull requests and main): terraform plan, read-only"
-  assume_role_policy   = data.aws_iam_policy_document.plan_trust[0].json
+  assume_role_policy   = data.aws_iam_policy_document.trust["plan"].json
   max_session_duration = 3600
 
   tags = var.tags
