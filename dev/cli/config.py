@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-import boto3
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from dev.emulator import access
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,24 +53,11 @@ class LocalConfig(BaseSettings):
 
     def aws_env(self) -> dict[str, str]:
         """What a subprocess needs to talk to the emulator (aws CLI, Terraform, the data plane)."""
-        return {
-            "AWS_ENDPOINT_URL": self.endpoint_url,
-            "AWS_REGION": self.region,
-            "AWS_DEFAULT_REGION": self.region,
-            "AWS_ACCESS_KEY_ID": "test",
-            "AWS_SECRET_ACCESS_KEY": "test",
-        }
+        return access.client_env(self.endpoint_url, self.region)
 
     def client(self, service: str) -> Any:
         """A boto3 client for the emulator."""
-        env = self.aws_env()
-        return boto3.client(  # type: ignore[call-overload]
-            service,
-            endpoint_url=env["AWS_ENDPOINT_URL"],
-            region_name=env["AWS_REGION"],
-            aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
-        )
+        return access.client(service, self.endpoint_url, self.region)
 
     def script_env(self) -> dict[str, str]:
         """scripts/deploy.sh against the emulator: tflocal wrapper, local stack, local lock, .venv's aws."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from dev.emulator import access
 from dev.platform.aws import Clients
 from dev.platform.logs import LogShipper
 from dev.platform.runner.base import Runner
@@ -24,11 +25,4 @@ class Context:
 
     def platform_env(self) -> dict[str, str]:
         """What the ECS agent and the task role give a task in AWS; here the emulator and test credentials."""
-        s = self.settings
-        return {
-            "AWS_REGION": s.region,
-            "AWS_DEFAULT_REGION": s.region,
-            "AWS_ENDPOINT_URL": s.endpoint_url,
-            "AWS_ACCESS_KEY_ID": "test",
-            "AWS_SECRET_ACCESS_KEY": "test",
-        }
+        return access.client_env(self.settings.endpoint_url, self.settings.region)

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import boto3
 import httpx
 import pytest
 
-from dev.emulator import launcher
+from dev.emulator import access, launcher
 from dev.emulator.pythons import PythonNotFoundError, emulator_python
 from tests.support.prereq import require
 
@@ -38,23 +37,10 @@ class Emulator:
     @property
     def env(self) -> dict[str, str]:
         """Environment for a subprocess (CLI, tf.sh, app) talking to this emulator."""
-        return {
-            "AWS_ENDPOINT_URL": self.endpoint_url,
-            "AWS_REGION": self.region,
-            "AWS_DEFAULT_REGION": self.region,
-            "AWS_ACCESS_KEY_ID": "test",
-            "AWS_SECRET_ACCESS_KEY": "test",
-        }
+        return access.client_env(self.endpoint_url, self.region)
 
     def client(self, service: str, **kwargs: Any) -> Any:
-        return boto3.client(
-            service,  # type: ignore[call-overload]
-            endpoint_url=self.endpoint_url,
-            region_name=self.region,
-            aws_access_key_id="test",
-            aws_secret_access_key="test",
-            **kwargs,
-        )
+        return access.client(service, self.endpoint_url, self.region, **kwargs)
 
 
 def _docker_engine_answers() -> bool:

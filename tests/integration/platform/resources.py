@@ -5,19 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
+from dev.emulator import access
 
 TINY = ["python", "-m", "tests.integration.platform.tiny_app"]
 
 
 def clients(endpoint: str) -> dict[str, Any]:
-    kw = {
-        "endpoint_url": endpoint,
-        "region_name": "us-east-1",
-        "aws_access_key_id": "test",
-        "aws_secret_access_key": "test",
+    return {
+        n: access.client(n, endpoint, "us-east-1") for n in ("ec2", "ecs", "elbv2", "secretsmanager", "logs")
     }
-    return {n: boto3.client(n, **kw) for n in ("ec2", "ecs", "elbv2", "secretsmanager", "logs")}  # type: ignore[call-overload]
 
 
 @dataclass
