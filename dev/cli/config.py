@@ -26,8 +26,13 @@ class LocalConfig(BaseSettings):
         default="us-east-1", validation_alias=AliasChoices("AWS_REGION", "AWS_DEFAULT_REGION")
     )
     local_dir: Path = Field(default=ROOT / ".local", validation_alias=AliasChoices("IAC_LOCAL_DIR"))
-    core_stack: Path = ROOT / "infra" / "live" / "local" / "core"
-    workload_stack: Path = ROOT / "infra" / "live" / "local" / "workload"
+    core_stack: Path = Field(
+        default=ROOT / "infra" / "live" / "local" / "core", validation_alias=AliasChoices("IAC_CORE_STACK")
+    )
+    workload_stack: Path = Field(
+        default=ROOT / "infra" / "live" / "local" / "workload",
+        validation_alias=AliasChoices("IAC_WORKLOAD_STACK"),
+    )
     # The deploy input of `up`; unset: keep what is deployed (first time: the stack's default).
     image_tag: str | None = Field(default=None, validation_alias=AliasChoices("IMAGE_TAG"))
     seed_rows: int = Field(default=2000, validation_alias=AliasChoices("SEED_ROWS"))

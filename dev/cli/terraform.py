@@ -34,13 +34,18 @@ class Pending:
 
 
 def _files_hash(stack: Path) -> str:
+    """The stack's files and those of the modules it calls (infra/modules, two levels above live/<env>)."""
     digest = hashlib.sha256()
-    for base in (stack, ROOT / "infra" / "modules"):
+    for base in (stack, stack.resolve().parents[2] / "modules"):
         for path in sorted(base.rglob("*")):
             if path.suffix in {".tf", ".tfvars", ".json", ".tpl"} and ".terraform" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _shown(stack: Path) -> Path:
+    return stack.relative_to(ROOT) if stack.is_relative_to(ROOT) else stack
 
 
 class TerraformError(CliError):
@@ -62,9 +67,7 @@ def run(cfg: LocalConfig, stack: Path, *args: str, capture: bool = False) -> str
     if proc.returncode != 0:
         output = proc.stdout + proc.stderr
         tail = "\n".join(output.strip().splitlines()[-25:])
-        raise TerraformError(
-            f"terraform {' '.join(args[:1])} failed in {stack.relative_to(ROOT)}:\n{tail}", output
-        )
+        raise TerraformError(f"terraform {' '.join(args[:1])} failed in {_shown(stack)}:\n{tail}", output)
     return proc.stdout if capture else ""
 
 
