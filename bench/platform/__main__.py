@@ -3,8 +3,8 @@
 On an installed checkout, with a fresh emulator and local state of its own, on the default ports when they
 are free (the developer's platform on 4566/8080, when running, is not touched: then other ports):
 - `make local-up` (iac-dev up) → first successful prediction through the ALB, against the 120 s budget;
-- the `tflocal apply` of local core + workload inside it, against the 60 s budget and the AWS provider's
-  fixed 30 s sleep after creating an ALB (the floor);
+- the `tflocal apply` of local core + workload inside it, against the 60 s budget, the AWS provider's fixed
+  30 s sleep after creating an ALB, and all its fixed sleeps on the critical path (70 s: the real floor);
 - a rollout of a new revision of the 2-task service (deploy.sh): first new task healthy → last old task
   stopped, and update → last old task stopped, against the target group's interval x healthy threshold (the
   floor the issue names; a newly registered target needs one passing check, as in AWS, so a rollout can
@@ -32,6 +32,9 @@ from dev.platform.state import read_state
 UP_BUDGET_S = 120.0
 APPLY_BUDGET_S = 60.0
 ALB_FLOOR_S = 30.0
+# Every fixed sleep of the AWS provider on the core stack's critical path: aws_vpc 10 s (DNS hostnames), then
+# aws_lb 30 s after creating it and 30 s after setting its attributes. The 60 s budget lies below it.
+PROVIDER_SLEEPS_S = 70.0
 
 
 def _watch_rollout(state_file: Path, old_td: str, stop: threading.Event, marks: dict[str, float]) -> None:
@@ -120,7 +123,8 @@ def main() -> None:
         print(
             f"tflocal apply core + workload: {apply_s:.1f} s = {apply_s / APPLY_BUDGET_S:.2f} x the "
             f"{APPLY_BUDGET_S:.0f} s budget = {apply_s / ALB_FLOOR_S:.2f} x the provider's "
-            f"{ALB_FLOOR_S:.0f} s ALB sleep (floor)"
+            f"{ALB_FLOOR_S:.0f} s ALB sleep = {apply_s / PROVIDER_SLEEPS_S:.2f} x all its fixed sleeps "
+            f"on the critical path ({PROVIDER_SLEEPS_S:.0f} s, the floor)"
         )
         bench_rollout(cfg)
     finally:
