@@ -49,8 +49,13 @@ def test_upload_train_predict(
         )
         r = c.post("/predict", json={"rows": [rows[0]]}, headers={"X-Request-ID": "it-req-42"})
         assert r.headers["x-request-id"] == "it-req-42"
-    logged = [json.loads(line) for line in app.log.read_text().splitlines() if line.startswith("{")]
-    assert any(e.get("request_id") == "it-req-42" and e.get("path") == "/predict" for e in logged)
+
+    def access_logged() -> bool:
+        # The access line is written once the response has gone out: the client can be faster than it.
+        logged = [json.loads(line) for line in app.log.read_text().splitlines() if line.startswith("{")]
+        return any(e.get("request_id") == "it-req-42" and e.get("path") == "/predict" for e in logged)
+
+    wait_for(access_logged, 10, "the access log line of request it-req-42")
 
 
 def test_failed_training_changes_nothing(app_factory: Callable[..., AppServer], seeded: Seeded) -> None:
