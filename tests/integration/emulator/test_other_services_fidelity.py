@@ -125,6 +125,46 @@ def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator
     assert distribution["Status"] == "Deployed"
 
 
+def test_cloudfront_behaviour_with_a_cache_policy_has_no_legacy_forwarded_values(emulator: Emulator) -> None:
+    # What the edge module declares (prod's CloudFront toggle): a managed cache policy, no ForwardedValues.
+    cloudfront = emulator.client("cloudfront")
+    caching_disabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+    config = {
+        "CallerReference": unique("ref"),
+        "Comment": "",
+        "Enabled": True,
+        "Origins": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "Id": "alb",
+                    "DomainName": "alb.example.com",
+                    "CustomOriginConfig": {
+                        "HTTPPort": 80,
+                        "HTTPSPort": 443,
+                        "OriginProtocolPolicy": "https-only",
+                    },
+                }
+            ],
+        },
+        "DefaultCacheBehavior": {
+            "TargetOriginId": "alb",
+            "ViewerProtocolPolicy": "redirect-to-https",
+            "CachePolicyId": caching_disabled,
+        },
+        "ViewerCertificate": {"CloudFrontDefaultCertificate": True},
+    }
+    created = cloudfront.create_distribution(DistributionConfig=config)["Distribution"]
+    for config_seen in (
+        created["DistributionConfig"],
+        cloudfront.get_distribution(Id=created["Id"])["Distribution"]["DistributionConfig"],
+        cloudfront.get_distribution_config(Id=created["Id"])["DistributionConfig"],
+    ):
+        behavior = config_seen["DefaultCacheBehavior"]
+        assert behavior["CachePolicyId"] == caching_disabled
+        assert "ForwardedValues" not in behavior
+
+
 def test_security_group_rules_keep_descriptions_of_group_and_prefix_list_references(
     emulator: Emulator, network: Network
 ) -> None:

@@ -1,7 +1,8 @@
 """CloudFront from moto, answering unset fields as AWS does (no perpetual diff in `terraform plan`).
 
-moto renders unset policy ids as the string "None" and gives the default certificate `sni-only`; Terraform
-then plans a change on every run. A new distribution is `Deployed` at once (nothing here takes minutes).
+moto renders unset policy ids as the string "None", gives the default certificate `sni-only` and a cache
+behaviour that uses a cache policy the legacy `ForwardedValues` too; Terraform then plans a change on every
+run. A new distribution is `Deployed` at once (nothing here takes minutes).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def sanitize(value: Any) -> Any:
         for key in OPTIONAL_IDS:
             if value.get(key) in ("None", ""):
                 del value[key]
+        if value.get("CachePolicyId"):
+            # A behaviour has a cache policy or the legacy settings, never both; AWS returns only the policy.
+            value.pop("ForwardedValues", None)
         if value.get("CloudFrontDefaultCertificate") is True:
             value.pop("SSLSupportMethod", None)
         if settings.enabled(settings.CLOUDFRONT_DEPLOYED_AT_ONCE) and value.get("Status") == "InProgress":
