@@ -88,9 +88,9 @@ def test_waf_web_acl_associated_with_alb(emulator: Emulator, network: Network) -
     assert found["Rules"][0]["Statement"]["RateBasedStatement"]["Limit"] == 1000
 
 
-def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator: Emulator) -> None:
-    cloudfront = emulator.client("cloudfront")
-    config = {
+def _distribution_config(origin_protocol: str, cache_behavior: dict[str, object]) -> dict[str, object]:
+    """One ALB origin behind a default behaviour; ``cache_behavior`` is added to that behaviour."""
+    return {
         "CallerReference": unique("ref"),
         "Comment": "",
         "Enabled": True,
@@ -103,7 +103,7 @@ def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator
                     "CustomOriginConfig": {
                         "HTTPPort": 80,
                         "HTTPSPort": 443,
-                        "OriginProtocolPolicy": "http-only",
+                        "OriginProtocolPolicy": origin_protocol,
                     },
                 }
             ],
@@ -111,11 +111,16 @@ def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator
         "DefaultCacheBehavior": {
             "TargetOriginId": "alb",
             "ViewerProtocolPolicy": "redirect-to-https",
-            "ForwardedValues": {"QueryString": True, "Cookies": {"Forward": "none"}},
-            "MinTTL": 0,
+            **cache_behavior,
         },
         "ViewerCertificate": {"CloudFrontDefaultCertificate": True},
     }
+
+
+def test_cloudfront_distribution_has_no_placeholder_ids_and_is_deployed(emulator: Emulator) -> None:
+    cloudfront = emulator.client("cloudfront")
+    legacy = {"ForwardedValues": {"QueryString": True, "Cookies": {"Forward": "none"}}, "MinTTL": 0}
+    config = _distribution_config("http-only", legacy)
     created = cloudfront.create_distribution(DistributionConfig=config)["Distribution"]
     distribution = cloudfront.get_distribution(Id=created["Id"])["Distribution"]
     behavior = distribution["DistributionConfig"]["DefaultCacheBehavior"]
@@ -129,31 +134,7 @@ def test_cloudfront_behaviour_with_a_cache_policy_has_no_legacy_forwarded_values
     # What the edge module declares (prod's CloudFront toggle): a managed cache policy, no ForwardedValues.
     cloudfront = emulator.client("cloudfront")
     caching_disabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    config = {
-        "CallerReference": unique("ref"),
-        "Comment": "",
-        "Enabled": True,
-        "Origins": {
-            "Quantity": 1,
-            "Items": [
-                {
-                    "Id": "alb",
-                    "DomainName": "alb.example.com",
-                    "CustomOriginConfig": {
-                        "HTTPPort": 80,
-                        "HTTPSPort": 443,
-                        "OriginProtocolPolicy": "https-only",
-                    },
-                }
-            ],
-        },
-        "DefaultCacheBehavior": {
-            "TargetOriginId": "alb",
-            "ViewerProtocolPolicy": "redirect-to-https",
-            "CachePolicyId": caching_disabled,
-        },
-        "ViewerCertificate": {"CloudFrontDefaultCertificate": True},
-    }
+    config = _distribution_config("https-only", {"CachePolicyId": caching_disabled})
     created = cloudfront.create_distribution(DistributionConfig=config)["Distribution"]
     for config_seen in (
         created["DistributionConfig"],

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tests.unit.app.helpers import TrainedFixture
 
-SCRIPT = r"""
+# A fresh interpreter with S3 mocked and the app's test client; each script adds its body.
+PREAMBLE = r"""
 import os, sys
 from pathlib import Path
 os.environ.update(AWS_ACCESS_KEY_ID="t", AWS_SECRET_ACCESS_KEY="t", AWS_DEFAULT_REGION="us-east-1")
@@ -18,7 +19,11 @@ with mock_aws():
     import boto3
     boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="models")
     from fastapi.testclient import TestClient
-    from app.api.app import create_app
+"""
+
+SCRIPT = (
+    PREAMBLE
+    + r"""    from app.api.app import create_app
     from app.config import Settings
     key = "k" * 20
     with TestClient(create_app(Settings(model_bucket="models", api_key=key), key)) as c:
@@ -31,6 +36,7 @@ with mock_aws():
         assert c.post("/predict", json={"rows": [row] * 3}).status_code == 200
 print(sorted(m for m in sys.modules if m.split(".")[0] in {"fastai", "fastcore", "pandas", "sklearn"}))
 """
+)
 
 
 def test_serving_does_not_import_fastai(trained: TrainedFixture, tmp_path: Path) -> None:
@@ -47,16 +53,9 @@ def test_serving_does_not_import_fastai(trained: TrainedFixture, tmp_path: Path)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
 
 
-STARTUP_SCRIPT = r"""
-import os, sys
-os.environ.update(AWS_ACCESS_KEY_ID="t", AWS_SECRET_ACCESS_KEY="t", AWS_DEFAULT_REGION="us-east-1")
-os.environ.pop("AWS_ENDPOINT_URL", None)
-from moto import mock_aws
-with mock_aws():
-    import boto3
-    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="models")
-    from fastapi.testclient import TestClient
-    import app.__main__
+STARTUP_SCRIPT = (
+    PREAMBLE
+    + r"""    import app.__main__
     from app.api.app import create_app
     from app.config import Settings
     key = "k" * 20
@@ -65,6 +64,7 @@ with mock_aws():
         assert c.get("/health/ready").status_code == 503
 print("torch" in sys.modules)
 """
+)
 
 
 def test_serving_starts_without_importing_torch() -> None:
