@@ -18,6 +18,7 @@ from dev.platform.deployments import ACTIVE, COMPLETED, FAILED, IN_PROGRESS, PRI
 from dev.platform.discovery import Snapshot
 from dev.platform.health import TargetHealth, unused
 from dev.platform.rollout import TaskView, circuit_breaker_threshold, plan
+from dev.platform.runner.base import ecs_error
 from dev.platform.secrets import SecretError, resolve
 from dev.platform.spec import ServiceSpec, TargetGroupSpec
 from dev.platform.tasks import (
@@ -193,7 +194,7 @@ class ServiceController:
         try:
             await start_containers(task, self.ctx.runner, self.ctx.shipper)
         except OSError as exc:
-            self.events.add(f"failed to launch a task with (error CannotStartContainerError: {exc}).")
+            self.events.add(f"failed to launch a task with (error {ecs_error(exc)}: {exc}).")
             self._count_failure(task)
             await stop_containers(task)
             task.status = STOPPED

@@ -23,6 +23,7 @@ from dev.platform.context import Context
 from dev.platform.controller import ServiceController
 from dev.platform.discovery import Discovery, Snapshot
 from dev.platform.logs import LogShipper
+from dev.platform.runner.auto import AutoRunner
 from dev.platform.runner.base import Runner
 from dev.platform.runner.container import ContainerRunner, engine_answers
 from dev.platform.runner.host import HostRunner
@@ -39,12 +40,16 @@ class FatalError(RuntimeError):
 
 
 def select_runner(s: PlatformSettings) -> Runner:
-    """Containers where an engine answers (or when asked for), host processes otherwise."""
-    if s.runner == "container" or (s.runner == "auto" and engine_answers()):
+    """Containers when asked for; where an engine answers, containers for locally built images; else hosts."""
+    host = HostRunner(s.app_python, s.task_workdir, s.default_command)
+    if s.runner == "container":
         log.info("runner: containers (Docker engine)")
         return ContainerRunner(s.state_dir / "env")
+    if s.runner == "auto" and engine_answers():
+        log.info("runner: containers for images built locally, host processes (%s) otherwise", s.app_python)
+        return AutoRunner(ContainerRunner(s.state_dir / "env"), host)
     log.info("runner: host processes (%s)", s.app_python)
-    return HostRunner(s.app_python, s.task_workdir, s.default_command)
+    return host
 
 
 class DataPlane:

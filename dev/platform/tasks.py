@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dev.platform.health import DRAINING, HEALTHY, TargetHealth
 from dev.platform.logs import LogShipper, LogStream
-from dev.platform.runner.base import ContainerProcess, Runner
+from dev.platform.runner.base import ContainerProcess, Runner, ecs_error
 from dev.platform.runner.launch import Launch, task_env
 from dev.platform.spec import TaskDefSpec
 
@@ -152,7 +152,7 @@ async def start_containers(task: Task, runner: Runner, shipper: LogShipper) -> N
         try:
             task.processes[launch.container] = await runner.start(launch, sink)
         except OSError as exc:
-            sink(f"CannotStartContainerError: {exc}")
+            sink(f"{ecs_error(exc)}: {exc}")
             LogShipper.close(stream)
             raise
         proc = task.processes[launch.container]

@@ -10,6 +10,17 @@ from dev.platform.runner.launch import Launch
 LineSink = Callable[[str], None]
 
 
+class ImageNotFoundError(OSError):
+    """The task's image is not in the local engine (the emulated ECR holds no layers to pull)."""
+
+    ecs_error = "CannotPullContainerError"
+
+
+def ecs_error(exc: OSError) -> str:
+    """The ECS error name for a failed container start, as stopped-task reasons and events show it."""
+    return str(getattr(exc, "ecs_error", "CannotStartContainerError"))
+
+
 class ContainerProcess(Protocol):
     @property
     def pid(self) -> int | None: ...

@@ -14,7 +14,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from dev.platform.runner.base import LineSink
+from dev.platform.runner.base import ImageNotFoundError, LineSink
 from dev.platform.runner.host import HostProcess
 from dev.platform.runner.launch import Launch
 
@@ -36,6 +36,19 @@ def local_image(image: str) -> str:
     """`123.dkr.ecr.us-east-1.amazonaws.com/app:abc` → `app:abc` (a local build of the same tag)."""
     name = image.split("/", 1)[1] if "/" in image and "." in image.split("/", 1)[0] else image
     return name
+
+
+async def image_present(image: str, docker: str = "docker") -> bool:
+    """The local engine holds ``image`` (`docker image inspect`; never a pull)."""
+    proc = await asyncio.create_subprocess_exec(
+        docker,
+        "image",
+        "inspect",
+        image,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    return await proc.wait() == 0
 
 
 def container_name(launch: Launch) -> str:
@@ -92,6 +105,12 @@ class ContainerRunner:
         return host_port  # host networking: the container listens where a host-mode task would
 
     async def start(self, launch: Launch, sink: LineSink) -> ContainerProcess:
+        image = local_image(launch.image)
+        if not await image_present(image, self._docker):
+            # `docker run` would try a registry pull of a name that only the emulated ECR knows.
+            raise ImageNotFoundError(
+                f"image {image} is not in the local engine: build it with `docker build -t {image} app`"
+            )
         self._env_dir.mkdir(parents=True, exist_ok=True)
         env_file = self._env_dir / f"{launch.task_id}-{launch.container}.env"
         # An env file (mode 0600, removed once the container runs) keeps secrets out of `ps`.
