@@ -60,9 +60,8 @@ def _container_emulator() -> Iterator[Emulator]:
     from testcontainers.core.image import DockerImage
 
     with (
-        DockerImage(
-            path=str(REPO_ROOT), dockerfile_path="dev/emulator/Dockerfile", tag=EMULATOR_IMAGE
-        ) as image,
+        # The build context is the Dockerfile's folder, as in compose.yaml (COPY requirements.txt, plugin).
+        DockerImage(path=str(REPO_ROOT / "dev" / "emulator"), tag=EMULATOR_IMAGE) as image,
         DockerContainer(str(image)).with_exposed_ports(4566) as container,
     ):
         url = f"http://{container.get_container_host_ip()}:{container.get_exposed_port(4566)}"
