@@ -30,6 +30,19 @@ class ContainerHealthCheck:
 
 
 @dataclass(frozen=True)
+class Sandbox:
+    """What the container definition asks of the runtime; container mode applies it, host processes cannot."""
+
+    user: str | None = None
+    read_only_root: bool = False
+    # containerPath of each mount point: task-scoped scratch space (Fargate ephemeral storage).
+    scratch_paths: tuple[str, ...] = ()
+    cap_drop: tuple[str, ...] = ()
+    cap_add: tuple[str, ...] = ()
+    init: bool = False
+
+
+@dataclass(frozen=True)
 class LogTarget:
     group: str
     stream_prefix: str
@@ -50,6 +63,7 @@ class ContainerSpec:
     stop_timeout_s: float = DEFAULT_STOP_TIMEOUT_S
     health_check: ContainerHealthCheck | None = None
     logs: LogTarget | None = None
+    sandbox: Sandbox = field(default_factory=Sandbox)
 
 
 @dataclass(frozen=True)
@@ -118,6 +132,20 @@ def _pairs(items: list[dict[str, Any]] | None, key: str, value: str) -> tuple[tu
     return tuple((str(i[key]), str(i[value])) for i in items or [])
 
 
+def parse_sandbox(raw: dict[str, Any]) -> Sandbox:
+    linux = raw.get("linuxParameters") or {}
+    caps = linux.get("capabilities") or {}
+    mounts = raw.get("mountPoints") or []
+    return Sandbox(
+        user=raw.get("user") or None,
+        read_only_root=bool(raw.get("readonlyRootFilesystem")),
+        scratch_paths=tuple(m["containerPath"] for m in mounts if m.get("containerPath")),
+        cap_drop=tuple(caps.get("drop") or ()),
+        cap_add=tuple(caps.get("add") or ()),
+        init=bool(linux.get("initProcessEnabled")),
+    )
+
+
 def parse_container(raw: dict[str, Any]) -> ContainerSpec:
     hc_raw = raw.get("healthCheck")
     health = None
@@ -151,6 +179,7 @@ def parse_container(raw: dict[str, Any]) -> ContainerSpec:
         stop_timeout_s=float(raw.get("stopTimeout") or DEFAULT_STOP_TIMEOUT_S),
         health_check=health,
         logs=logs,
+        sandbox=parse_sandbox(raw),
     )
 
 

@@ -136,6 +136,7 @@ def build_task(
                 env={**task_env(c, secrets.get(c.name, {}), platform_env, listen), "HOST": host},
                 ports=ports,
                 stop_timeout_s=c.stop_timeout_s,
+                sandbox=c.sandbox,
             )
         )
     return Task(task_id=task_id, deployment_id=deployment_id, task_def=task_def, launches=launches, host=host)

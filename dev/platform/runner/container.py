@@ -17,6 +17,7 @@ from pathlib import Path
 from dev.platform.runner.base import ImageNotFoundError, LineSink
 from dev.platform.runner.host import HostProcess
 from dev.platform.runner.launch import Launch
+from dev.platform.spec import Sandbox
 
 
 def engine_answers(docker: str = "docker") -> bool:
@@ -55,6 +56,20 @@ def container_name(launch: Launch) -> str:
     return f"iac-task-{launch.task_id[:12]}-{launch.container}"
 
 
+def sandbox_args(sandbox: Sandbox) -> list[str]:
+    """The definition's user, read-only root, scratch mounts, capabilities and init, as ECS applies them."""
+    args = ["--user", sandbox.user] if sandbox.user else []
+    if sandbox.read_only_root:
+        args.append("--read-only")
+    for path in sandbox.scratch_paths:
+        args += ["--tmpfs", path]
+    args += [f"--cap-drop={cap}" for cap in sandbox.cap_drop]
+    args += [f"--cap-add={cap}" for cap in sandbox.cap_add]
+    if sandbox.init:
+        args.append("--init")
+    return args
+
+
 def run_args(launch: Launch, env_file: Path, docker: str = "docker") -> list[str]:
     args = [
         docker,
@@ -67,6 +82,7 @@ def run_args(launch: Launch, env_file: Path, docker: str = "docker") -> list[str
         "--env-file",
         str(env_file),
     ]
+    args += sandbox_args(launch.sandbox)
     if launch.entry_point:
         args += ["--entrypoint", launch.entry_point[0]]
     return [*args, local_image(launch.image), *launch.entry_point[1:], *launch.command]
@@ -80,18 +96,13 @@ class ContainerProcess(HostProcess):
         self._name, self._docker = name, docker
 
     async def stop(self, timeout_s: float) -> None:
-        if self.returncode is not None:
-            return
-        stopper = await asyncio.create_subprocess_exec(
-            self._docker,
-            "stop",
-            "-t",
-            str(int(timeout_s)),
-            self._name,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-        )
-        await stopper.wait()
+        # Also when the client has exited: a killed `docker run` client leaves its container running (and
+        # listening on the task's port); `rm -f` after the stop removes it whatever state it is in.
+        for argv in (("stop", "-t", str(int(timeout_s)), self._name), ("rm", "-f", self._name)):
+            proc = await asyncio.create_subprocess_exec(
+                self._docker, *argv, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+            )
+            await proc.wait()
         await super().stop(5)  # the client exits with the container; signal it only if it lingers
 
 

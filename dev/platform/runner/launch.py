@@ -7,7 +7,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dev.platform.spec import ContainerHealthCheck, ContainerSpec
+from dev.platform.spec import ContainerHealthCheck, ContainerSpec, Sandbox
 
 _PYTHON = re.compile(r"^python(3(\.\d+)?)?$")
 
@@ -23,6 +23,7 @@ class Launch:
     # container port -> host port
     ports: dict[int, int] = field(default_factory=dict)
     stop_timeout_s: float = 30.0
+    sandbox: Sandbox = field(default_factory=Sandbox)
 
 
 def container_argv(launch: Launch, default_command: list[str]) -> list[str]:

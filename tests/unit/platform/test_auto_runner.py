@@ -23,6 +23,7 @@ FAKE_DOCKER = """#!/bin/sh
 case "$1 $2" in
   "image inspect") grep -qxF "$3" "{images}" ;;
   run*) echo "$@" >> "{runs}"; echo "from the container" ;;
+  "stop -t"|"rm -f") echo "$@" >> "{runs}.stops" ;;
   *) exit 1 ;;
 esac
 """
@@ -78,3 +79,17 @@ def test_container_mode_names_the_build_command_for_a_missing_image(tmp_path: Pa
     assert ecs_error(err.value) == "CannotPullContainerError"
     assert ecs_error(OSError("exec format error")) == "CannotStartContainerError"
     assert not runs.exists()
+
+
+def test_stopping_a_task_whose_client_died_still_removes_its_container(tmp_path: Path) -> None:
+    # The `docker run` client exits (here at once, as when killed): its container may still be running.
+    docker, runs = _docker(tmp_path, ["iac-template:v1"])
+
+    async def start_then_stop() -> None:
+        proc = await ContainerRunner(tmp_path / "env", docker).start(_launch(f"{ECR}/iac-template:v1"), print)
+        await proc.wait()
+        await proc.stop(7)
+
+    asyncio.run(start_then_stop())
+    name = "iac-task-0123456789ab-app"
+    assert runs.with_suffix(".stops").read_text().splitlines() == [f"stop -t 7 {name}", f"rm -f {name}"]

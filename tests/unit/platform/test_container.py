@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dev.platform.runner.container import container_name, local_image, run_args
+from dev.platform.runner.container import container_name, local_image, run_args, sandbox_args
 from dev.platform.runner.launch import Launch
+from dev.platform.spec import parse_sandbox
 
 
 def test_registry_is_stripped_for_a_local_build() -> None:
@@ -25,3 +26,22 @@ def test_run_args_use_host_network_env_file_and_entrypoint() -> None:
     assert args[args.index("--entrypoint") + 1] == "python"
     assert args[-3:] == ["app:v1", "-m", "app"]
     assert container_name(launch) == "iac-task-0123456789ab-app"
+
+
+def test_the_definitions_sandbox_reaches_docker_run() -> None:
+    # What the workload module declares: non-root user, read-only root, /tmp scratch, no capabilities, init.
+    sandbox = parse_sandbox(
+        {
+            "user": "10001:10001",
+            "readonlyRootFilesystem": True,
+            "mountPoints": [{"sourceVolume": "tmp", "containerPath": "/tmp", "readOnly": False}],
+            "linuxParameters": {"capabilities": {"drop": ["ALL"]}, "initProcessEnabled": True},
+        }
+    )
+    launch = Launch("0123456789abcdef", "app", "app:v1", (), ("python", "-m", "app"), {}, sandbox=sandbox)
+    args = run_args(launch, Path("/tmp/e.env"))
+    flags = args[: args.index("app:v1")]
+    assert flags[flags.index("--user") + 1] == "10001:10001"
+    assert flags[flags.index("--tmpfs") + 1] == "/tmp"
+    assert {"--read-only", "--cap-drop=ALL", "--init"} <= set(flags)
+    assert sandbox_args(parse_sandbox({})) == []
