@@ -43,9 +43,7 @@ class Emulator:
         return access.client(service, self.endpoint_url, self.region, **kwargs)
 
 
-def _docker_engine_answers() -> bool:
-    if os.environ.get("EMULATOR_MODE") == "host":
-        return False
+def docker_engine_answers() -> bool:
     try:
         import docker
 
@@ -92,7 +90,7 @@ def _host_emulator(state_dir: Path) -> Iterator[Emulator]:
 
 @pytest.fixture(scope="session")
 def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
-    if _docker_engine_answers():
+    if os.environ.get("EMULATOR_MODE") != "host" and docker_engine_answers():
         yield from _container_emulator()
     else:
         yield from _host_emulator(tmp_path_factory.mktemp("emulator"))

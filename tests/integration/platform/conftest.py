@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ import pytest
 from dev.platform import launcher
 from dev.platform.launcher import PlaneHandle, State
 from dev.platform.state import read_state
+from tests.integration.conftest import REPO_ROOT, docker_engine_answers
 
 
 @dataclass
@@ -64,3 +65,34 @@ def start_plane(state_dir: Path, env: dict[str, str], cluster: str, lb: str) -> 
                 continue
             os.killpg(pid, signal.SIGKILL)
             pytest.fail(f"task process {pid} outlived the data plane")
+
+
+@pytest.fixture(scope="session")
+def app_images() -> Iterator[Callable[[str, list[str]], None]]:
+    """Where a Docker engine answers: the app image, built once, tagged `<repository>:<tag>` on request.
+
+    The data plane runs tasks as containers of images the local engine holds (the emulated ECR has no layers),
+    so with these tags the cycle's tasks are containers of the real image; without an engine (or with
+    IAC_PLATFORM_RUNNER=host) nothing is built and they are host processes. TORCH_INDEX_URL, when set, is
+    passed to the build (a mirror of PyTorch's CPU index).
+    """
+    if os.environ.get("IAC_PLATFORM_RUNNER") == "host" or not docker_engine_answers():
+        yield lambda repository, tags: None
+        return
+    import docker
+
+    client = docker.from_env()
+    build_args = {k: v for k in ("TORCH_INDEX_URL",) if (v := os.environ.get(k))}
+    image, _ = client.images.build(
+        path=str(REPO_ROOT / "app"), tag="iac-template-app:test", buildargs=build_args, network_mode="host"
+    )
+    tagged: list[str] = []
+
+    def tag(repository: str, tags: list[str]) -> None:
+        for t in tags:
+            image.tag(repository, t)
+            tagged.append(f"{repository}:{t}")
+
+    yield tag
+    for name in tagged:
+        client.images.remove(name, noprune=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,13 @@ def stacks(emulator: Emulator, tmp_path_factory: pytest.TempPathFactory) -> Stac
 
 
 @pytest.fixture(scope="module")
-def plane(emulator: Emulator, stacks: Stacks, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Plane]:
+def plane(
+    emulator: Emulator,
+    stacks: Stacks,
+    app_images: Callable[[str, list[str]], None],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Plane]:
+    app_images(NAME, ["c1", "c2", "c3"])  # the tags this module deploys (the ECR repository is NAME)
     yield from start_plane(tmp_path_factory.mktemp("cycle-platform"), emulator.env, NAME, NAME)
 
 
