@@ -25,6 +25,8 @@ class Settings(BaseSettings):
 
     poll_interval_s: float = Field(default=5.0, gt=0, le=3600)
     s3_timeout_s: float = Field(default=5.0, gt=0, le=300)
+    # How long start-up waits for the active model before answering anything (0: not at all).
+    startup_model_wait_s: float = Field(default=30.0, ge=0, le=600)
     max_upload_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)
     max_predict_rows: int = Field(default=10_000, ge=1, le=1_000_000)
     torch_threads: int = Field(default=0, ge=0, le=256)

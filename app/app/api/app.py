@@ -46,7 +46,9 @@ def create_app(settings: Settings, api_key: str, s3_client: Any = None) -> FastA
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services = build_services(settings, api_key, s3_client)
         app.state.services = services
-        # The first poll runs in the background: a bucket that is down must not stop the process starting.
+        # Before the first answer: the target group probes /health/live, so a replica answering earlier would
+        # get traffic and answer 503 until its model loaded.
+        await services.registry.load_at_start(settings.startup_model_wait_s)
         poller = asyncio.create_task(services.registry.run(settings.poll_interval_s), name="model-poller")
         log.info("started", extra={"bucket": settings.model_bucket, "endpoint": settings.aws_endpoint_url})
         try:

@@ -110,6 +110,17 @@ class ModelRegistry:
             log.info("model bucket reachable again")
         self.bucket_error = None
 
+    async def load_at_start(self, timeout_s: float) -> None:
+        """One poll, waited for up to ``timeout_s``: a bucket that is down or slow must not stop the start."""
+        if timeout_s <= 0:
+            return
+        try:
+            await asyncio.wait_for(asyncio.to_thread(self.poll_once), timeout_s)
+        except TimeoutError:
+            log.warning("no model loaded within %.0f s of start; serving without one for now", timeout_s)
+        except Exception:
+            log.exception("model poll at start failed")
+
     async def run(self, interval_s: float) -> None:
         while True:
             try:

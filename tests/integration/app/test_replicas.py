@@ -102,3 +102,13 @@ def test_bucket_down_at_start_then_recovers(
             app.wait_serving(version)
         finally:
             late.stop()
+
+
+def test_a_new_replica_answers_nothing_before_it_serves_the_active_model(
+    app_factory: Callable[..., AppServer], seeded: Seeded
+) -> None:
+    # The target group probes /health/live: the first answer a replica gives is when the ALB may route to it.
+    app = app_factory(seeded.copy())
+    with app.client() as c:
+        assert c.get("/health/ready").json().get("model_version") == seeded.v1
+        assert c.post("/predict", json={"rows": [ROW]}).status_code == 200
