@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from dev.platform.runner.base import ContainerProcess, LineSink
-from dev.platform.runner.container import ContainerRunner, image_present, local_image
+from dev.platform.runner.base import ContainerProcess, ImageNotFoundError, LineSink
+from dev.platform.runner.container import ContainerRunner, local_image
 from dev.platform.runner.host import HostRunner
 from dev.platform.runner.launch import Launch
 
@@ -20,8 +20,8 @@ log = logging.getLogger(__name__)
 class AutoRunner:
     name = "auto"
 
-    def __init__(self, containers: ContainerRunner, host: HostRunner, docker: str = "docker") -> None:
-        self._containers, self._host, self._docker = containers, host, docker
+    def __init__(self, containers: ContainerRunner, host: HostRunner) -> None:
+        self._containers, self._host = containers, host
         self._chosen: dict[tuple[str, str], ContainerRunner | HostRunner] = {}
         self._announced: set[tuple[str, str]] = set()
 
@@ -29,27 +29,31 @@ class AutoRunner:
         # Both runners listen on the task's host port (host networking for containers).
         return host_port
 
-    async def _pick(self, launch: Launch) -> ContainerRunner | HostRunner:
-        image = local_image(launch.image)
-        present = await image_present(image, self._docker)
-        runner: ContainerRunner | HostRunner = self._containers if present else self._host
-        if (image, runner.name) not in self._announced:
-            self._announced.add((image, runner.name))
-            if runner is self._host:
-                log.info(
-                    "runner: %s is not in the local engine, so its tasks run as host processes "
-                    "(`docker build -t %s app` to run them as containers)",
-                    image,
-                    image,
-                )
-            else:
-                log.info("runner: tasks of %s run as containers", image)
-        return runner
+    def _announce(self, image: str, runner: ContainerRunner | HostRunner) -> None:
+        if (image, runner.name) in self._announced:
+            return
+        self._announced.add((image, runner.name))
+        if runner is self._host:
+            log.info(
+                "runner: %s is not in the local engine, so its tasks run as host processes "
+                "(`docker build -t %s app` to run them as containers)",
+                image,
+                image,
+            )
+        else:
+            log.info("runner: tasks of %s run as containers", image)
 
     async def start(self, launch: Launch, sink: LineSink) -> ContainerProcess:
-        runner = await self._pick(launch)
+        # The container runner checks the local engine for the image before anything else (one inspect).
+        runner: ContainerRunner | HostRunner = self._containers
+        try:
+            proc: ContainerProcess = await self._containers.start(launch, sink)
+        except ImageNotFoundError:
+            runner = self._host
+            proc = await self._host.start(launch, sink)
+        self._announce(local_image(launch.image), runner)
         self._chosen[(launch.task_id, launch.container)] = runner
-        return await runner.start(launch, sink)
+        return proc
 
     async def run_check(self, launch: Launch, argv: list[str], timeout_s: float) -> bool:
         runner = self._chosen.get((launch.task_id, launch.container), self._host)

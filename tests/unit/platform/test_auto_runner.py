@@ -52,7 +52,7 @@ async def _output(runner: AutoRunner | ContainerRunner, launch: Launch) -> list[
 
 def _auto(tmp_path: Path, docker: str) -> AutoRunner:
     containers = ContainerRunner(tmp_path / "env", docker)
-    return AutoRunner(containers, HostRunner(Path(sys.executable), tmp_path, []), docker)
+    return AutoRunner(containers, HostRunner(Path(sys.executable), tmp_path, []))
 
 
 def test_a_locally_built_image_runs_as_a_container(tmp_path: Path) -> None:
